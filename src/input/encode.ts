@@ -1,0 +1,228 @@
+// Arrow column -> dense integer codes (EncodedColumn). Codes of plain columns follow the order of the
+// values (numbers ascending, text by code unit); dictionary columns keep their dictionary's order.
+// Null is a value of its own, with the last code.
+import { Data, DataType, TimeUnit, Type, Vector, makeVector, util } from 'apache-arrow'
+import type { Table } from 'apache-arrow'
+import { RiskcheckError, quote } from '../errors.js'
+import type { CodeChunk, EncodedColumn } from '../types.js'
+import { isoDay, isoInstant, timeOfDay, valueText } from './labels.js'
+
+type Key = string | number | bigint | boolean
+type KeyAt = (data: Data) => (i: number) => Key
+type Label = (key: Key) => string
+const SMALL_RANGE = 2 ** 22
+const NULL = 0xffffffff
+
+/**
+ * Encode one column of `table` as dense integer codes for the kernels.
+ * @param source name of the file or table, for error messages
+ */
+export function encodeColumn(table: Table, name: string, source = 'the table'): EncodedColumn {
+  const vector = table.getChild(name)
+  if (!vector) throw new RiskcheckError('E_COLUMN', `column ${quote(name)} not found in ${source}`)
+  const type = vector.type
+  const base = { name, type: String(type), nulls: vector.nullCount }
+  if (DataType.isDictionary(type)) return { ...base, ...encodeDictionary(vector, name, source) }
+  const plan = planFor(type)
+  if (!plan) {
+    throw new RiskcheckError('E_TYPE', `column ${quote(name)} in ${source} has type ${type}, which riskcheck cannot ` +
+      'use as a quasi-identifier or sensitive attribute', 'give its role as "ignore", or leave it out of --qi and --sensitive')
+  }
+  if (plan === 'small-int') return { ...base, ...encodeSmallInts(vector, smallIntLabel(type)) }
+  return { ...base, ...encodeByKey(vector, plan.keyAt, plan.label) }
+}
+
+type Parts = Omit<EncodedColumn, 'name' | 'type' | 'nulls'>
+
+/** How to read the keys of a column type: the range-table path for 32-bit integers, else a Map of keys. */
+function planFor(type: DataType): 'small-int' | { keyAt: KeyAt; label: Label } | undefined {
+  const unit = (type as { unit?: TimeUnit }).unit ?? TimeUnit.MILLISECOND
+  const raw: KeyAt = data => { const v = data.values; return i => v[i] }
+  const got: KeyAt = data => { const v = makeVector(data); return i => v.get(i) as Key }
+  switch (type.typeId) {
+    case Type.Int: return (type as unknown as { bitWidth: number }).bitWidth <= 32 ? 'small-int' : { keyAt: raw, label: String }
+    case Type.Date: return unit === 0 ? 'small-int' : { keyAt: raw, label: k => dateMsLabel(k as bigint) }
+    case Type.Time: return (type as unknown as { bitWidth: number }).bitWidth <= 32 ? 'small-int'
+      : { keyAt: raw, label: k => timeOfDay(k as bigint, unit) }
+    case Type.Timestamp: return { keyAt: raw, label: k => isoInstant(k as bigint, unit) }
+    case Type.Duration: return { keyAt: raw, label: k => `${k} ${TimeUnit[unit].toLowerCase()}` }
+    case Type.Float: return { keyAt: got, label: String }
+    case Type.Bool: return { keyAt: got, label: String }
+    case Type.Decimal: return {
+      keyAt: data => { const v = makeVector(data); return i => util.bigNumToBigInt(v.get(i) as never) },
+      label: k => valueText(k, type),
+    }
+    case Type.Utf8: case Type.LargeUtf8: case Type.Binary: case Type.LargeBinary: case Type.FixedSizeBinary:
+      return { keyAt: data => { const v = makeVector(data); return i => keyOfValue(v.get(i)) }, label: String }
+    default: return undefined
+  }
+}
+
+function smallIntLabel(type: DataType): (v: number) => string {
+  const unit = (type as { unit?: TimeUnit }).unit ?? TimeUnit.SECOND
+  if (type.typeId === Type.Date) return isoDay
+  if (type.typeId === Type.Time) return v => timeOfDay(BigInt(v), unit)
+  return String
+}
+
+function dateMsLabel(ms: bigint): string {
+  const iso = isoInstant(ms, TimeUnit.MILLISECOND)
+  return ms % 86_400_000n === 0n ? iso.slice(0, 10) : iso
+}
+
+function keyOfValue(value: unknown): Key {
+  return value instanceof Uint8Array ? Buffer.from(value).toString('hex') : (value as Key)
+}
+
+/** Validity test of row i of a chunk (true when the chunk has no nulls). */
+function validity(data: Data): (i: number) => boolean {
+  const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined
+  if (!bitmap) return () => true
+  const offset = data.offset
+  return i => ((bitmap[(offset + i) >> 3] >> ((offset + i) & 7)) & 1) === 1
+}
+
+/** 32-bit integers (and day dates, 32-bit times): a lookup table over the value range when it is small. */
+function encodeSmallInts(vector: Vector, label: (v: number) => string): Parts {
+  let min = Infinity
+  let max = -Infinity
+  for (const data of vector.data) {
+    const valid = validity(data)
+    const values = data.values as ArrayLike<number>
+    for (let i = 0; i < data.length; i++) {
+      if (!valid(i)) continue
+      if (values[i] < min) min = values[i]
+      if (values[i] > max) max = values[i]
+    }
+  }
+  if (max - min >= SMALL_RANGE && max - min >= 2 * vector.length) {
+    return encodeByKey(vector, data => { const v = data.values; return i => v[i] }, k => label(k as number))
+  }
+  const range = max >= min ? max - min + 1 : 0
+  const codeOf = new Int32Array(range).fill(-1)
+  for (const data of vector.data) {
+    const valid = validity(data)
+    const values = data.values as ArrayLike<number>
+    for (let i = 0; i < data.length; i++) if (valid(i)) codeOf[values[i] - min] = 0
+  }
+  const labels: (string | null)[] = []
+  for (let v = 0; v < range; v++) if (codeOf[v] === 0) { codeOf[v] = labels.length; labels.push(label(v + min)) }
+  const nullCode = labels.length
+  if (vector.nullCount > 0) labels.push(null)
+  const width = widthFor(labels.length)
+  const chunks = vector.data.map(data => {
+    const valid = validity(data)
+    const values = data.values as ArrayLike<number>
+    const codes = makeCodes(width, data.length)
+    for (let i = 0; i < data.length; i++) codes[i] = valid(i) ? codeOf[values[i] - min] : nullCode
+    return codes
+  })
+  return { radix: labels.length, chunks, labels, distinct: labels.length }
+}
+
+/** Any type with hashable keys: distinct keys in a Map, then sorted so that codes follow the values. */
+function encodeByKey(vector: Vector, keyAt: KeyAt, label: Label): Parts {
+  const index = new Map<Key, number>()
+  const keys: Key[] = []
+  const temps = vector.data.map(data => {
+    const valid = validity(data)
+    const at = keyAt(data)
+    const temp = new Uint32Array(data.length)
+    for (let i = 0; i < data.length; i++) {
+      if (!valid(i)) { temp[i] = NULL; continue }
+      const key = at(i)
+      let t = index.get(key)
+      if (t === undefined) { t = keys.length; index.set(key, t); keys.push(key) }
+      temp[i] = t
+    }
+    return temp
+  })
+  const order = keys.map((_, t) => t).sort((a, b) => compareKeys(keys[a], keys[b]))
+  const codeOf = new Uint32Array(keys.length)
+  order.forEach((t, code) => { codeOf[t] = code })
+  const labels: (string | null)[] = order.map(t => label(keys[t]))
+  const nullCode = labels.length
+  if (vector.nullCount > 0) labels.push(null)
+  const width = widthFor(labels.length)
+  const chunks = temps.map(temp => {
+    const codes = makeCodes(width, temp.length)
+    for (let i = 0; i < temp.length; i++) codes[i] = temp[i] === NULL ? nullCode : codeOf[temp[i]]
+    return codes
+  })
+  return { radix: labels.length, chunks, labels, distinct: labels.length }
+}
+
+function compareKeys(a: Key, b: Key): number {
+  if (typeof a === 'number' && typeof b === 'number' && (Number.isNaN(a) || Number.isNaN(b))) {
+    return Number(Number.isNaN(a)) - Number(Number.isNaN(b))
+  }
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * Dictionary columns: each dictionary value gets one code (equal values share it, across the
+ * dictionaries of all batches); indices are reused as codes, without a copy, where they already are.
+ */
+function encodeDictionary(vector: Vector, name: string, source: string): Parts {
+  const valueType = (vector.type as unknown as { dictionary: DataType }).dictionary
+  const index = new Map<Key | null, number>()
+  const labels: (string | null)[] = []
+  const remaps = new Map<unknown, { remap: Int32Array; identity: boolean }>()
+  const codeFor = (key: Key | null, text: string | null) => {
+    let code = index.get(key)
+    if (code === undefined) { code = labels.length; index.set(key, code); labels.push(text) }
+    return code
+  }
+  for (const data of vector.data) {
+    const dict = data.dictionary
+    if (!dict || remaps.has(dict)) continue
+    const remap = new Int32Array(dict.length)
+    let identity = true
+    for (let d = 0; d < dict.length; d++) {
+      const value = dict.get(d)
+      remap[d] = value === null ? codeFor(null, null) : codeFor(keyOfValue(value), valueText(value, valueType))
+      identity &&= remap[d] === d
+    }
+    remaps.set(dict, { remap, identity })
+  }
+  const nullCode = vector.nullCount > 0 ? codeFor(null, null) : -1
+  const indexBytes = (vector.type as unknown as { indices: { bitWidth: number } }).indices.bitWidth / 8
+  const width = Math.max(widthFor(labels.length), indexBytes <= 4 ? indexBytes : 1)
+  const used = new Uint8Array(labels.length)
+  let row = 0
+  const chunks = vector.data.map(data => {
+    const { remap, identity } = remaps.get(data.dictionary) ?? { remap: new Int32Array(0), identity: false }
+    const indices = data.values as ArrayLike<number | bigint>
+    const valid = validity(data)
+    const zeroCopy = identity && data.nullCount === 0 && indexBytes === width
+    const codes = zeroCopy ? unsignedView(data.values as CodeChunkLike, data.length) : makeCodes(width, data.length)
+    for (let i = 0; i < data.length; i++, row++) {
+      if (!valid(i)) { codes[i] = nullCode; used[nullCode] = 1; continue }
+      const d = Number(indices[i])
+      if (!(d >= 0 && d < remap.length)) {
+        throw new RiskcheckError('E_ARROW', `column ${quote(name)} in ${source} has dictionary index ${d} at row ${row + 1}, ` +
+          `outside its dictionary of ${remap.length} values: the file is corrupt`)
+      }
+      if (!zeroCopy) codes[i] = remap[d]
+      used[remap[d]] = 1
+    }
+    return codes
+  })
+  return { radix: Math.max(labels.length, 1), chunks, labels, distinct: used.reduce((a, u) => a + u, 0) }
+}
+
+type CodeChunkLike = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array
+
+function unsignedView(a: CodeChunkLike, length: number): CodeChunk {
+  const View = a.BYTES_PER_ELEMENT === 1 ? Uint8Array : a.BYTES_PER_ELEMENT === 2 ? Uint16Array : Uint32Array
+  return new View(a.buffer as ArrayBuffer, a.byteOffset, length)
+}
+
+/** Bytes per code for a radix: 1, 2 or 4. */
+export function widthFor(radix: number): 1 | 2 | 4 {
+  return radix <= 2 ** 8 ? 1 : radix <= 2 ** 16 ? 2 : 4
+}
+
+function makeCodes(width: number, length: number): CodeChunk {
+  return width === 1 ? new Uint8Array(length) : width === 2 ? new Uint16Array(length) : new Uint32Array(length)
+}

@@ -1,0 +1,182 @@
+// The only module that touches WebAssembly: it loads build/riskcheck.wasm, copies code columns into its
+// memory, calls the kernels and copies the figures out. See assembly/ for the kernels themselves.
+import { readFileSync } from 'node:fs'
+import { RiskcheckError } from '../errors.js'
+import type { CodeColumn, DiversityFigures, KernelInput, KernelOutput, Kernels } from '../types.js'
+
+interface Exports {
+  memory: WebAssembly.Memory
+  alloc(bytes: number): number
+  reset(): void
+  mixCodes(keys: number, n: number, codes: number, width: number, radix: number, first: number): void
+  widenCodes(codes: number, n: number, width: number, out: number): void
+  compactDense(keys: number, n: number, range: number, table: number, sizes: number): number
+  compactHash(keys: number, n: number, table: number, log2Capacity: number, sizes: number): number
+  combineHash(keys: number, n: number, codes: number, width: number, radix: number,
+    table: number, log2Capacity: number, sizes: number): number
+  classStats(sizes: number, nClasses: number, k: number, out: number): void
+  sizeHistogram(sizes: number, nClasses: number, out: number, maxSize: number): void
+  diversityScratchBytes(n: number, nClasses: number, radix: number): number
+  diversity(classIds: number, n: number, nClasses: number, sizes: number, codes: number, radix: number,
+    l: number, scratch: number, out: number): void
+}
+
+const WASM_PATH = new URL('../../build/riskcheck.wasm', import.meta.url)
+const KEY_SPACE = 2 ** 32
+/** Key ranges up to this many use a dense counting table; larger ones a hash table. */
+const DENSE_MAX = 2 ** 26
+
+let shared: Kernels | undefined
+
+/** The WebAssembly kernels, compiled once per process from build/riskcheck.wasm (or from `bytes`). */
+export function loadKernels(bytes?: Uint8Array): Kernels {
+  if (!bytes && shared) return shared
+  const module = new WebAssembly.Module(bytes ?? readWasm())
+  const x = new WebAssembly.Instance(module, {}).exports as unknown as Exports
+  const kernels: Kernels = { frequencies: input => guard(() => frequencies(x, input)) }
+  if (!bytes) shared = kernels
+  return kernels
+}
+
+function readWasm(): Uint8Array {
+  try {
+    return readFileSync(WASM_PATH)
+  } catch {
+    throw new RiskcheckError('E_KERNEL', `the WebAssembly kernel ${WASM_PATH.pathname} is missing`,
+      'build it with: npm run build')
+  }
+}
+
+function guard<T>(run: () => T): T {
+  try {
+    return run()
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      throw new RiskcheckError('E_KERNEL', `the WebAssembly kernel failed (${(e as Error).message}); this is a bug in riskcheck`)
+    }
+    throw e
+  }
+}
+
+function frequencies(x: Exports, input: KernelInput): KernelOutput {
+  const n = input.rows
+  x.reset()
+  const mem = arena(x, n)
+  const keys = mem.alloc(n * 4)
+  const sizes = mem.alloc(Math.max(n, 1) * 4)
+  const column = mem.alloc(n * 4)
+  let nClasses = groupRows(x, mem, input.quasiIdentifiers, n, { keys, sizes, column })
+
+  const stats = mem.alloc(16)
+  x.classStats(sizes, nClasses, input.k, stats)
+  const [minClassSize, maxClassSize, recordsBelowK, sampleUniques] = mem.u32(stats, 4)
+  const histogram = readHistogram(x, mem, sizes, nClasses, maxClassSize)
+
+  const codes = mem.alloc(n * 4)
+  const out = mem.alloc(7 * 8)
+  const diversity = input.sensitive.map((col): DiversityFigures => {
+    const width = upload(mem, col, column, n)
+    x.widenCodes(column, n, width, codes)
+    const scratch = mem.alloc(x.diversityScratchBytes(n, nClasses, col.radix))
+    x.diversity(keys, n, nClasses, sizes, codes, col.radix, input.l, scratch, out)
+    const f = mem.f64(out, 7)
+    return { distinct: f[0], entropyH: f[1], maxRatio: f[2], classesBelowL: f[3], recordsBelowL: f[4],
+      homogeneousClasses: f[5], homogeneousRecords: f[6] }
+  })
+  nClasses = n === 0 ? 0 : nClasses
+  return { classes: nClasses, minClassSize, maxClassSize, recordsBelowK, sampleUniques, histogram, diversity }
+}
+
+interface Buffers { keys: number; sizes: number; column: number }
+
+/**
+ * Class id per row into `keys` and class sizes into `sizes`; returns the number of classes.
+ * Columns are folded into a mixed-radix key while it fits 32 bits; then the keys are compacted to dense
+ * class ids (at most n of them) and folding goes on, with 64-bit pair keys when even that overflows.
+ */
+function groupRows(x: Exports, mem: Arena, cols: CodeColumn[], n: number, b: Buffers): number {
+  if (n === 0) return 0
+  if (cols.length === 0) {
+    mem.u32(b.keys, n).fill(0)
+    mem.u32(b.sizes, 1)[0] = n
+    return 1
+  }
+  let range = 1
+  cols.forEach((col, j) => {
+    const width = upload(mem, col, b.column, n)
+    if (j === 0) {
+      x.mixCodes(b.keys, n, b.column, width, col.radix, 1)
+      range = col.radix
+      return
+    }
+    if (range * col.radix > KEY_SPACE) range = compact(x, mem, b, n, range)
+    if (range * col.radix <= KEY_SPACE) {
+      x.mixCodes(b.keys, n, b.column, width, col.radix, 0)
+      range *= col.radix
+    } else {
+      const log2 = hashLog2(Math.min(n, range * col.radix))
+      const table = mem.alloc(16 * 2 ** log2)
+      range = x.combineHash(b.keys, n, b.column, width, col.radix, table, log2, b.sizes)
+    }
+  })
+  return compact(x, mem, b, n, range)
+}
+
+function compact(x: Exports, mem: Arena, b: Buffers, n: number, range: number): number {
+  if (range <= 2 ** 16 || (range <= DENSE_MAX && range <= 8 * n)) {
+    return x.compactDense(b.keys, n, range, mem.alloc(range * 4), b.sizes)
+  }
+  const log2 = hashLog2(Math.min(n, range))
+  return x.compactHash(b.keys, n, mem.alloc(8 * 2 ** log2), log2, b.sizes)
+}
+
+/** log2 of a power-of-two hash capacity at least twice the number of keys. */
+function hashLog2(keys: number): number {
+  return Math.max(4, Math.ceil(Math.log2(keys * 2)))
+}
+
+function readHistogram(x: Exports, mem: Arena, sizes: number, nClasses: number, maxSize: number): [number, number][] {
+  const out = mem.alloc((maxSize + 1) * 4)
+  x.sizeHistogram(sizes, nClasses, out, maxSize)
+  const counts = mem.u32(out, maxSize + 1)
+  const histogram: [number, number][] = []
+  for (let size = 1; size <= maxSize; size++) if (counts[size] > 0) histogram.push([size, counts[size]])
+  return histogram
+}
+
+/** Copy a column's chunks one after another to `ptr`; returns their byte width (1, 2 or 4). */
+function upload(mem: Arena, col: CodeColumn, ptr: number, n: number): number {
+  const width = col.chunks.length ? col.chunks[0].BYTES_PER_ELEMENT : 4
+  let at = 0
+  for (const chunk of col.chunks) {
+    if (chunk.BYTES_PER_ELEMENT !== width) throw new TypeError('code chunks of one column must share a width')
+    mem.bytes(ptr + at * width, chunk.byteLength).set(new Uint8Array(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.byteLength))
+    at += chunk.length
+  }
+  if (at !== n) throw new RangeError(`code column holds ${at} rows, expected ${n}`)
+  return width
+}
+
+interface Arena {
+  alloc(bytes: number): number
+  u32(ptr: number, length: number): Uint32Array
+  f64(ptr: number, length: number): Float64Array
+  bytes(ptr: number, length: number): Uint8Array
+}
+
+function arena(x: Exports, n: number): Arena {
+  return {
+    alloc(bytes) {
+      const ptr = bytes < KEY_SPACE ? x.alloc(bytes) : 0
+      if (ptr === 0) {
+        throw new RiskcheckError('E_MEMORY', `${n} rows need more than the 4 GiB of WebAssembly memory`,
+          'analyse fewer rows or fewer columns at a time')
+      }
+      return ptr >>> 0
+    },
+    // Fresh views on every access: memory.grow() detaches the old ones.
+    u32: (ptr, length) => new Uint32Array(x.memory.buffer, ptr, length),
+    f64: (ptr, length) => new Float64Array(x.memory.buffer, ptr, length),
+    bytes: (ptr, length) => new Uint8Array(x.memory.buffer, ptr, length),
+  }
+}

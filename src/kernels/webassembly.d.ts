@@ -1,0 +1,14 @@
+// The part of the WebAssembly JS API that kernels/wasm.ts uses (Node has it; @types/node 20 does not declare it).
+declare namespace WebAssembly {
+  class Module {
+    constructor(bytes: Uint8Array)
+  }
+  class Instance {
+    constructor(module: Module, imports: object)
+    readonly exports: Record<string, unknown>
+  }
+  class Memory {
+    readonly buffer: ArrayBuffer
+  }
+  class RuntimeError extends Error {}
+}

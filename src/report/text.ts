@@ -1,0 +1,94 @@
+// RiskResult -> the terminal summary, for people who are not programmers.
+import Table from 'cli-table3'
+import type { RiskResult } from '../types.js'
+
+const BUCKETS: [number, number, string][] = [
+  [1, 1, '1 (unique)'], [2, 2, '2'], [3, 4, '3-4'], [5, 9, '5-9'], [10, 19, '10-19'], [20, Infinity, '20 or more'],
+]
+
+const int = (n: number) => n.toLocaleString('en-US')
+const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`
+const num = (x: number) => (Number.isInteger(x) ? int(x) : x < 0.01 ? x.toPrecision(3) : x.toFixed(4))
+
+/** The terminal summary of a result: roles, verdict, risk figures, class sizes, l-diversity. */
+export function renderText(r: RiskResult): string {
+  return [header(r), verdictLine(r), riskTable(r), sizeTable(r), diversityTable(r), footer(r)]
+    .filter(Boolean).join('\n\n') + '\n'
+}
+
+function header(r: RiskResult): string {
+  const from = { options: 'as given', metadata: "from the file's metadata", inferred: 'inferred: every column but pseudonyms' }
+  const lines = [
+    `riskcheck ${r.riskcheck}${r.source ? ` - ${r.source}` : ''} - ${int(r.rows)} records`,
+    `Quasi-identifiers (${from[r.roles.source]}): ${r.quasiIdentifiers.join(', ')}`,
+    `Sensitive: ${r.sensitive.length ? r.sensitive.join(', ') : 'none'}`,
+  ]
+  for (const u of r.roles.unused) lines.push(`Not used: ${u.column} (${u.reason})`)
+  lines.push('A missing value (null) counts as a value of its own.')
+  return lines.join('\n')
+}
+
+function verdictLine(r: RiskResult): string {
+  const failed = r.checks.filter(c => !c.met)
+  const asked = r.checks.map(c => c.criterion === 'k-anonymity' ? `k = ${c.threshold}`
+    : `${c.criterion} ${c.criterion.startsWith('recursive') ? `c = ${c.threshold}, l = ${r.l}` : `l = ${c.threshold}`} on ${c.column}`)
+  if (failed.length === 0) return `VERDICT: the file MEETS ${asked.join(', ')}.`
+  const why = failed.map(c => c.criterion === 'k-anonymity'
+    ? `${int(r.recordsBelowK)} records (${pct(r.recordsBelowK, r.rows)}) are in classes smaller than ${r.k}, ` +
+      `${int(r.sampleUniques)} of them alone in their class`
+    : `${c.column} has ${c.criterion} ${c.value === null ? 'undefined (a class has fewer than l values)' : num(c.value)}` +
+      `, ${c.criterion.startsWith('recursive') ? `not below c = ${c.threshold}` : `below ${c.threshold}`}`)
+  return `VERDICT: the file does NOT meet ${asked.join(', ')}:\n  ${why.join(';\n  ')}.`
+}
+
+function table(head: string[]): Table.Table {
+  return new Table({ head, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } })
+}
+
+function riskTable(r: RiskResult): string {
+  const t = table(['Risk on the quasi-identifiers', ''])
+  t.push(
+    ['Records', int(r.rows)],
+    ['Equivalence classes (distinct combinations)', int(r.classes)],
+    ['Smallest class (the k the file has)', int(r.minClassSize)],
+    ['Records alone in their class (sample uniques)', `${int(r.sampleUniques)} (${pct(r.sampleUniques, r.rows)})`],
+    [`Records in classes smaller than ${r.k}`, `${int(r.recordsBelowK)} (${pct(r.recordsBelowK, r.rows)})`],
+    ['Prosecutor risk, highest (1 / smallest class)', num(r.prosecutor.highest)],
+    ['Prosecutor risk, average over records', num(r.prosecutor.average)],
+    [`Records at risk (risk above 1/${r.k})`, pct(r.prosecutor.recordsAtRisk, 1)],
+  )
+  return t.toString()
+}
+
+function sizeTable(r: RiskResult): string {
+  const t = table(['Class size', 'Classes', 'Records'])
+  for (const [lo, hi, label] of BUCKETS) {
+    const inBucket = r.classSizes.filter(s => s.size >= lo && s.size <= hi)
+    const classes = inBucket.reduce((a, s) => a + s.classes, 0)
+    const records = inBucket.reduce((a, s) => a + s.records, 0)
+    t.push([label, int(classes), `${int(records)} (${pct(records, r.rows)})`])
+  }
+  return t.toString()
+}
+
+function diversityTable(r: RiskResult): string {
+  if (r.sensitive.length === 0) return ''
+  const l = r.sensitive.map(c => r.lDiversity[c].recursiveL)[0]
+  const t = table(['l-diversity within classes', 'distinct l', 'entropy l', `recursive c (l = ${l})`, 'classes with one value'])
+  for (const column of r.sensitive) {
+    const d = r.lDiversity[column]
+    t.push([column, int(d.distinct), d.entropy.toFixed(3), d.recursiveC === null ? 'none (see note)' : num(d.recursiveC),
+      `${int(d.homogeneousClasses)} (${int(d.homogeneousRecords)} records)`])
+  }
+  const notes = r.sensitive.filter(c => r.lDiversity[c].recursiveC === null).map(c =>
+    `Note: no c works for ${c}: ${int(r.lDiversity[c].classesBelowL)} classes have fewer than ${l} distinct values.`)
+  return [t.toString(), ...notes].join('\n')
+}
+
+function footer(r: RiskResult): string {
+  const qi = r.quasiIdentifiers.join(',')
+  return r.roles.source === 'options' ? ''
+    : `To choose the columns yourself: riskcheck ${r.source ?? 'FILE'} --qi ${qi}` +
+      (r.sensitive.length ? ` --sensitive ${r.sensitive.join(',')}` : '') +
+      '\n(name as quasi-identifiers only what an outsider could know about a person)'
+}

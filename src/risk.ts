@@ -1,0 +1,73 @@
+// Kernel figures -> the risk measures of risk-definitions.md, and the verdict.
+import type { Check, KernelOutput, LCriterion, LDiversity, RiskResult } from './types.js'
+
+/** Tolerance for comparing entropy l with an integer l (exp(ln 3) is not exactly 3). */
+export const ENTROPY_TOLERANCE = 1e-9
+
+/** The thresholds a table is judged against. */
+export interface Thresholds {
+  k: number
+  l: number | null
+  lCriterion: LCriterion
+  c: number | null
+}
+
+type Measures = Pick<RiskResult, 'classes' | 'minClassSize' | 'maxClassSize' | 'sampleUniques' | 'recordsBelowK' |
+  'classSizes' | 'prosecutor' | 'lDiversity' | 'checks' | 'meetsThreshold'>
+
+/** Risk measures and verdict from the kernel output of a table of `rows` records. */
+export function assessRisk(out: KernelOutput, rows: number, sensitive: string[], t: Thresholds): Measures {
+  const lDiversity: Record<string, LDiversity> = {}
+  sensitive.forEach((column, s) => {
+    const d = out.diversity[s]
+    lDiversity[column] = {
+      distinct: d.distinct,
+      entropy: Math.exp(d.entropyH),
+      recursiveC: d.classesBelowL > 0 ? null : d.maxRatio,
+      recursiveL: t.l ?? 2,
+      classesBelowL: d.classesBelowL,
+      recordsBelowL: d.recordsBelowL,
+      homogeneousClasses: d.homogeneousClasses,
+      homogeneousRecords: d.homogeneousRecords,
+    }
+  })
+  const checks = verdict(out.minClassSize, lDiversity, t)
+  return {
+    classes: out.classes,
+    minClassSize: out.minClassSize,
+    maxClassSize: out.maxClassSize,
+    sampleUniques: out.sampleUniques,
+    recordsBelowK: out.recordsBelowK,
+    classSizes: out.histogram.map(([size, classes]) => ({ size, classes, records: size * classes })),
+    prosecutor: {
+      highest: 1 / out.minClassSize,
+      average: out.classes / rows,
+      lowest: 1 / out.maxClassSize,
+      recordsAtRisk: out.recordsBelowK / rows,
+    },
+    lDiversity,
+    checks,
+    meetsThreshold: checks.every(c => c.met),
+  }
+}
+
+function verdict(minClassSize: number, lDiversity: Record<string, LDiversity>, t: Thresholds): Check[] {
+  const checks: Check[] = [
+    { criterion: 'k-anonymity', column: null, threshold: t.k, value: minClassSize, met: minClassSize >= t.k },
+  ]
+  if (t.l === null) return checks
+  for (const [column, d] of Object.entries(lDiversity)) checks.push(lCheck(column, d, t.l, t))
+  return checks
+}
+
+function lCheck(column: string, d: LDiversity, l: number, t: Thresholds): Check {
+  const criterion = `${t.lCriterion} l-diversity` as const
+  switch (t.lCriterion) {
+    case 'distinct': return { criterion, column, threshold: l, value: d.distinct, met: d.distinct >= l }
+    case 'entropy': return { criterion, column, threshold: l, value: d.entropy, met: d.entropy >= l - ENTROPY_TOLERANCE }
+    case 'recursive': {
+      const c = t.c as number
+      return { criterion, column, threshold: c, value: d.recursiveC, met: d.recursiveC !== null && d.recursiveC < c }
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// Shapes shared across riskcheck: encoded columns, kernel input and output, the risk result.
+
+/** Dense integer codes of one column, chunk by chunk; every code is below the column's radix. */
+export type CodeChunk = Uint8Array | Uint16Array | Uint32Array
+
+/** A column as the kernels see it: codes 0..radix-1 split in chunks that together hold every row. */
+export interface CodeColumn {
+  radix: number
+  chunks: CodeChunk[]
+}
+
+/** A column encoded for the kernels, with what a person needs to read its codes back. */
+export interface EncodedColumn extends CodeColumn {
+  name: string
+  /** Arrow type, as Arrow prints it (Int16, Dictionary<Int8, Utf8>, Timestamp<MILLISECOND>, ...). */
+  type: string
+  /** labels[code]: the value as text; null for the null value. */
+  labels: (string | null)[]
+  /** Number of distinct values present (null counts as one value). */
+  distinct: number
+  /** Number of null cells. */
+  nulls: number
+}
+
+/** What the frequency-table kernel is given. */
+export interface KernelInput {
+  rows: number
+  quasiIdentifiers: CodeColumn[]
+  sensitive: CodeColumn[]
+  /** Threshold for records below k. */
+  k: number
+  /** The l of recursive (c,l)-diversity (r1 compared with r_l + ... + r_m). */
+  l: number
+}
+
+/** l-diversity figures of one sensitive column. */
+export interface DiversityFigures {
+  /** Smallest number of distinct sensitive values in a class. */
+  distinct: number
+  /** Smallest class entropy H = -sum q ln q (natural log). */
+  entropyH: number
+  /** Largest r1 / (r_l + ... + r_m) over the classes with at least l distinct values. */
+  maxRatio: number
+  /** Classes with fewer than l distinct values, and their records. */
+  classesBelowL: number
+  recordsBelowL: number
+  /** Classes in which every record has the same sensitive value, and their records. */
+  homogeneousClasses: number
+  homogeneousRecords: number
+}
+
+/** What the frequency-table kernel returns. */
+export interface KernelOutput {
+  classes: number
+  minClassSize: number
+  maxClassSize: number
+  recordsBelowK: number
+  sampleUniques: number
+  /** [class size, number of classes of that size], ascending by size, sizes with no class left out. */
+  histogram: [number, number][]
+  /** One entry per sensitive column, in input order. */
+  diversity: DiversityFigures[]
+}
+
+/** The kernels, implemented in WebAssembly (kernels/wasm.ts) and in plain TypeScript (kernels/reference.ts). */
+export interface Kernels {
+  frequencies(input: KernelInput): KernelOutput
+}
+
+/** How l-diversity joins the verdict. */
+export type LCriterion = 'distinct' | 'entropy' | 'recursive'
+
+/** l-diversity of one sensitive column (Machanavajjhala et al. 2007). */
+export interface LDiversity {
+  /** Distinct l: smallest number of distinct values in a class. */
+  distinct: number
+  /** Entropy l: exp of the smallest class entropy (natural log), a real number, not floored. */
+  entropy: number
+  /** Recursive (c,l): largest r1 / (r_l + ... + r_m) over the classes; the table satisfies recursive
+   * (c,l)-diversity for every c above it. Null when some class has fewer than l distinct values. */
+  recursiveC: number | null
+  /** The l that recursiveC was computed for. */
+  recursiveL: number
+  /** Classes with fewer than recursiveL distinct values (why recursiveC is null), and their records. */
+  classesBelowL: number
+  recordsBelowL: number
+  /** Classes whose records all share one value (the value is disclosed for them), and their records. */
+  homogeneousClasses: number
+  homogeneousRecords: number
+}
+
+/** One criterion of the verdict. */
+export interface Check {
+  criterion: 'k-anonymity' | `${LCriterion} l-diversity`
+  /** The sensitive column, for l-diversity. */
+  column: string | null
+  /** The threshold asked (k, l, or c for recursive). */
+  threshold: number
+  /** The figure compared with it (smallest class, distinct l, entropy l or recursiveC). */
+  value: number | null
+  met: boolean
+}
+
+/** Everything riskcheck measured on one table: what `--json` prints and what analyse() returns. */
+export interface RiskResult {
+  riskcheck: string
+  /** The file or table analysed (as named by the caller), or null. */
+  source: string | null
+  rows: number
+  quasiIdentifiers: string[]
+  sensitive: string[]
+  roles: { source: 'options' | 'metadata' | 'inferred'; unused: { column: string; reason: string }[] }
+  columns: { name: string; type: string; role: string; distinct: number; nulls: number }[]
+  /** How nulls are treated: "value" (a null is a value of its own, equal to every other null). */
+  nulls: 'value'
+  k: number
+  l: number | null
+  lCriterion: LCriterion
+  c: number | null
+  classes: number
+  minClassSize: number
+  maxClassSize: number
+  sampleUniques: number
+  recordsBelowK: number
+  classSizes: { size: number; classes: number; records: number }[]
+  prosecutor: { highest: number; average: number; lowest: number; recordsAtRisk: number }
+  lDiversity: Record<string, LDiversity>
+  checks: Check[]
+  meetsThreshold: boolean
+}
