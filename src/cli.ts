@@ -38,7 +38,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT.usage
     if (e instanceof RiskcheckError) {
-      io.err(`riskcheck: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`)
+      io.err(`riskcheck: ${e.message}${e.hint ? ` (hint: ${e.hint})` : ''}\n`)
       return EXIT.usage
     }
     io.err(`riskcheck: internal error, please report it as a bug:\n${(e as Error).stack ?? e}\n`)
@@ -61,8 +61,7 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
     .option('--c <number>', 'the c of recursive (c,l)-diversity (with --l-criterion recursive)', positiveNumber)
     .option('--json', 'print one JSON object instead of the summary')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError('(riskcheck --help lists the options)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`riskcheck: ${text}`) })
     .action((file: string, o: CliOptions) => {
       const result = analyse(readArrow(file), {
         k: o.k, qi: o.qi, sensitive: o.sensitive, l: o.l, lCriterion: o.lCriterion, c: o.c, source: file,

@@ -1,11 +1,11 @@
 // Arrow column -> dense integer codes (EncodedColumn). Codes of plain columns follow the order of the
 // values (numbers ascending, text by code unit); dictionary columns keep their dictionary's order.
 // Null is a value of its own, with the last code.
-import { Data, DataType, TimeUnit, Type, Vector, makeVector, util } from 'apache-arrow'
+import { Data, DataType, TimeUnit, Type, Vector, makeVector } from 'apache-arrow'
 import type { Table } from 'apache-arrow'
 import { RiskcheckError, quote } from '../errors.js'
 import type { CodeChunk, EncodedColumn } from '../types.js'
-import { isoDay, isoInstant, timeOfDay, valueText } from './labels.js'
+import { decimalAt, decimalText, isoDay, isoInstant, timeOfDay, valueText } from './labels.js'
 
 type Key = string | number | bigint | boolean
 type KeyAt = (data: Data) => (i: number) => Key
@@ -48,9 +48,9 @@ function planFor(type: DataType): 'small-int' | { keyAt: KeyAt; label: Label } |
     case Type.Duration: return { keyAt: raw, label: k => `${k} ${TimeUnit[unit].toLowerCase()}` }
     case Type.Float: return { keyAt: got, label: String }
     case Type.Bool: return { keyAt: got, label: String }
-    case Type.Decimal: return {
-      keyAt: data => { const v = makeVector(data); return i => util.bigNumToBigInt(v.get(i) as never) },
-      label: k => valueText(k, type),
+    case Type.Decimal: {
+      const { scale, bitWidth } = type as unknown as { scale: number; bitWidth: number }
+      return { keyAt: data => i => decimalAt(data.values, i, bitWidth), label: k => decimalText(k as bigint, scale) }
     }
     case Type.Utf8: case Type.LargeUtf8: case Type.Binary: case Type.LargeBinary: case Type.FixedSizeBinary:
       return { keyAt: data => { const v = makeVector(data); return i => keyOfValue(v.get(i)) }, label: String }

@@ -1,5 +1,5 @@
 // Text of a cell value, for the labels of encoded columns (what a report prints for a code).
-import { DataType, TimeUnit, Type, util } from 'apache-arrow'
+import { DataType, TimeUnit, Type } from 'apache-arrow'
 
 const DAY_MS = 86_400_000
 const UNIT_PER_MS: Record<number, bigint> = {
@@ -28,13 +28,20 @@ export function timeOfDay(value: bigint, unit: TimeUnit): string {
   return iso.slice(11, iso.length - 1)
 }
 
-/** Decimal text of an Arrow decimal (a big integer of 32-bit words) with `scale` digits after the point. */
-export function decimalText(words: unknown, scale: number): string {
-  const digits = util.bigNumToString(words as never)
-  if (scale <= 0) return digits + '0'.repeat(-scale)
-  const negative = digits.startsWith('-')
-  const abs = (negative ? digits.slice(1) : digits).padStart(scale + 1, '0')
-  return (negative ? '-' : '') + abs.slice(0, abs.length - scale) + '.' + abs.slice(abs.length - scale)
+/** Decimal text of an unscaled integer with `scale` digits after the point. */
+export function decimalText(unscaled: bigint, scale: number): string {
+  if (scale <= 0) return (unscaled * 10n ** BigInt(-scale)).toString()
+  const negative = unscaled < 0n
+  const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, '0')
+  return (negative ? '-' : '') + digits.slice(0, digits.length - scale) + '.' + digits.slice(digits.length - scale)
+}
+
+/** The unscaled integer of decimal value i in little-endian 32-bit words (bitWidth 128 or 256). */
+export function decimalAt(words: Uint32Array, i: number, bitWidth: number): bigint {
+  const n = bitWidth / 32
+  let v = 0n
+  for (let w = n - 1; w >= 0; w--) v = (v << 32n) | BigInt(words[i * n + w])
+  return BigInt.asIntN(bitWidth, v)
 }
 
 /** Text of a value as `Vector.get()` returns it for a column of type `type`. */
@@ -43,7 +50,7 @@ export function valueText(value: unknown, type: DataType): string {
   switch (type.typeId) {
     case Type.Date: return isoDateMs(Number(value))
     case Type.Timestamp: return new Date(Number(value)).toISOString()
-    case Type.Decimal: return decimalText(value, (type as unknown as { scale: number }).scale)
+    case Type.Decimal: return decimalText(BigInt(String(value)), (type as unknown as { scale: number }).scale)
     default: return String(value)
   }
 }

@@ -146,6 +146,9 @@ function readHistogram(x: Exports, mem: Arena, sizes: number, nClasses: number, 
 
 /** Copy a column's chunks one after another to `ptr`; returns their byte width (1, 2 or 4). */
 function upload(mem: Arena, col: CodeColumn, ptr: number, n: number): number {
+  if (!(Number.isInteger(col.radix) && col.radix >= 1 && col.radix < KEY_SPACE)) {
+    throw new RangeError(`a code column's radix must be a whole number from 1 to 2^32 - 1, got ${col.radix}`)
+  }
   const width = col.chunks.length ? col.chunks[0].BYTES_PER_ELEMENT : 4
   let at = 0
   for (const chunk of col.chunks) {
