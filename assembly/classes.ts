@@ -1,11 +1,13 @@
+import { codeAt } from './codes'
+
 // Equivalence classes: turn per-row keys into dense class ids 0..J-1 and count the rows of each class.
 // Every routine is exact: keys are compared whole, never merged by a hash.
 
 /**
- * Dense compaction for keys below `range`: keys[i] becomes the class id (classes in key order),
- * sizes[j] the number of rows of class j. `tablePtr` holds `range` u32. Returns J.
+ * Dense compaction for keys below `range`: sizes[j] becomes the number of rows of class j (classes in key
+ * order) and, when `assignIds`, keys[i] the class id of row i. `tablePtr` holds `range` u32. Returns J.
  */
-export function compactDense(keysPtr: usize, nRows: i32, range: u32, tablePtr: usize, sizesPtr: usize): i32 {
+export function compactDense(keysPtr: usize, nRows: i32, range: u32, tablePtr: usize, sizesPtr: usize, assignIds: bool): i32 {
   memory.fill(tablePtr, 0, <usize>range << 2)
   for (let i = 0; i < nRows; i++) {
     const slot = tablePtr + (<usize>load<u32>(keysPtr + (<usize>i << 2)) << 2)
@@ -21,9 +23,11 @@ export function compactDense(keysPtr: usize, nRows: i32, range: u32, tablePtr: u
       store<u32>(slot, nClasses)
     }
   }
-  for (let i = 0; i < nRows; i++) {
-    const p = keysPtr + (<usize>i << 2)
-    store<u32>(p, load<u32>(tablePtr + (<usize>load<u32>(p) << 2)) - 1)
+  if (assignIds) {
+    for (let i = 0; i < nRows; i++) {
+      const p = keysPtr + (<usize>i << 2)
+      store<u32>(p, load<u32>(tablePtr + (<usize>load<u32>(p) << 2)) - 1)
+    }
   }
   return <i32>nClasses
 }
@@ -66,13 +70,6 @@ export function compactHash(keysPtr: usize, nRows: i32, tablePtr: usize, log2Cap
   return <i32>nClasses
 }
 
-@inline
-function codeAt(codesPtr: usize, i: i32, width: i32): u32 {
-  if (width == 1) return <u32>load<u8>(codesPtr + <usize>i)
-  if (width == 2) return <u32>load<u16>(codesPtr + (<usize>i << 1))
-  return load<u32>(codesPtr + (<usize>i << 2))
-}
-
 /**
  * Combine class ids with one more code column when ids * radix no longer fits 32 bits: the pair is a
  * 64-bit key (ids < 2^32, radix <= 2^32), hashed with full-key comparison. Same output as compactHash;
@@ -88,7 +85,7 @@ export function combineHash(
   let nClasses: u32 = 0
   for (let i = 0; i < nRows; i++) {
     const p = keysPtr + (<usize>i << 2)
-    const key: u64 = <u64>load<u32>(p) * <u64>radix + <u64>codeAt(codesPtr, i, width)
+    const key: u64 = <u64>load<u32>(p) * <u64>radix + <u64>codeAt(codesPtr, <u32>i, width)
     let h: u64 = (key * 0x9e3779b97f4a7c15) >> shift
     let id: u32 = 0
     while (true) {

@@ -1,10 +1,19 @@
 // Per-row code loops. Code columns arrive as 1, 2 or 4 byte unsigned integers (`width`).
 
+/** Code i of a column of `width`-byte codes. */
 @inline
-function codeAt(codesPtr: usize, i: i32, width: i32): u32 {
+export function codeAt(codesPtr: usize, i: u32, width: i32): u32 {
   if (width == 1) return <u32>load<u8>(codesPtr + <usize>i)
   if (width == 2) return <u32>load<u16>(codesPtr + (<usize>i << 1))
   return load<u32>(codesPtr + (<usize>i << 2))
+}
+
+/** Set code i of a column of `width`-byte codes. */
+@inline
+export function storeCode(codesPtr: usize, i: u32, width: i32, code: u32): void {
+  if (width == 1) store<u8>(codesPtr + <usize>i, <u8>code)
+  else if (width == 2) store<u16>(codesPtr + (<usize>i << 1), <u16>code)
+  else store<u32>(codesPtr + (<usize>i << 2), code)
 }
 
 /**
@@ -42,6 +51,6 @@ export function widenCodes(codesPtr: usize, nRows: i32, width: i32, outPtr: usiz
     return
   }
   for (let i = 0; i < nRows; i++) {
-    store<u32>(outPtr + (<usize>i << 2), codeAt(codesPtr, i, width))
+    store<u32>(outPtr + (<usize>i << 2), codeAt(codesPtr, <u32>i, width))
   }
 }

@@ -1,15 +1,15 @@
 // l-diversity of one sensitive column over the equivalence classes (Machanavajjhala et al. 2007).
 
-/**
- * Bytes of scratch space diversity() needs.
- */
-export function diversityScratchBytes(nRows: i32, nClasses: i32, radix: u32): usize {
-  return ((<usize>nClasses + 1) << 2) + (<usize>nRows << 2) + (<usize>radix << 2) * 3
+import { codeAt, storeCode } from './codes'
+
+/** Bytes of scratch space diversity() needs. */
+export function diversityScratchBytes(nRows: i32, nClasses: i32, radix: u32, width: i32): usize {
+  return ((<usize>nClasses + 1) << 2) + ((<usize>nRows * <usize>width + 3) & ~(<usize>3)) + (<usize>radix << 2) * 3
 }
 
 /**
  * For the classes given by classIds (dense, 0..nClasses-1, sizes in sizesPtr) and one sensitive code
- * column (u32 codes below `radix`), writes 7 f64 to outPtr:
+ * column (`width`-byte codes below `radix`), writes 7 f64 to outPtr:
  *   0 smallest number of distinct sensitive values in a class (distinct l)
  *   1 smallest entropy H = -sum q ln q over the classes (entropy l = exp of it)
  *   2 largest r1 / (r_l + ... + r_m) over the classes that have at least l distinct values
@@ -18,11 +18,11 @@ export function diversityScratchBytes(nRows: i32, nClasses: i32, radix: u32): us
  */
 export function diversity(
   classIdsPtr: usize, nRows: i32, nClasses: i32, sizesPtr: usize,
-  codesPtr: usize, radix: u32, l: i32, scratchPtr: usize, outPtr: usize
+  codesPtr: usize, width: i32, radix: u32, l: i32, scratchPtr: usize, outPtr: usize
 ): void {
   const cursor = scratchPtr
   const sorted = cursor + ((<usize>nClasses + 1) << 2)
-  const stamp = sorted + (<usize>nRows << 2)
+  const stamp = sorted + ((<usize>nRows * <usize>width + 3) & ~(<usize>3))
   const counts = stamp + (<usize>radix << 2)
   const seen = counts + (<usize>radix << 2)
 
@@ -35,7 +35,7 @@ export function diversity(
   for (let i = 0; i < nRows; i++) {
     const c = cursor + (<usize>load<u32>(classIdsPtr + (<usize>i << 2)) << 2)
     const at = load<u32>(c)
-    store<u32>(sorted + (<usize>at << 2), load<u32>(codesPtr + (<usize>i << 2)))
+    storeCode(sorted, at, width, codeAt(codesPtr, <u32>i, width))
     store<u32>(c, at + 1)
   }
   memory.fill(stamp, 0xff, <usize>radix << 2)
@@ -53,7 +53,7 @@ export function diversity(
     // Count the values of this class; `stamp` marks values already met in class j.
     let m: i32 = 0
     for (let at = begin; at < end; at++) {
-      const v = <usize>load<u32>(sorted + (<usize>at << 2))
+      const v = <usize>codeAt(sorted, at, width)
       if (load<u32>(stamp + (v << 2)) != <u32>j) {
         store<u32>(stamp + (v << 2), <u32>j)
         store<u32>(counts + (v << 2), 0)

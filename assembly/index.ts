@@ -1,7 +1,7 @@
 // The ABI of riskcheck's WebAssembly module: pointers and numbers in, numbers out.
 // src/kernels/wasm.ts is the only caller.
-export { alloc, reset } from './memory'
-export { mixCodes, widenCodes } from './codes'
+export { alloc, mark, release, reset } from './memory'
+export { mixCodes } from './codes'
 export { compactDense, compactHash, combineHash } from './classes'
 export { classStats, sizeHistogram } from './stats'
 export { diversity, diversityScratchBytes } from './diversity'

@@ -25,3 +25,14 @@ export function alloc(bytes: usize): usize {
   top = end
   return ptr
 }
+
+/** The current top of the arena, to release back to with release(). */
+export function mark(): usize {
+  if (top == 0) top = base()
+  return top
+}
+
+/** Free everything allocated since `at` (a value returned by mark()). */
+export function release(at: usize): void {
+  top = at
+}

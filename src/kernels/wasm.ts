@@ -8,17 +8,18 @@ interface Exports {
   memory: WebAssembly.Memory
   alloc(bytes: number): number
   reset(): void
+  mark(): number
+  release(at: number): void
   mixCodes(keys: number, n: number, codes: number, width: number, radix: number, first: number): void
-  widenCodes(codes: number, n: number, width: number, out: number): void
-  compactDense(keys: number, n: number, range: number, table: number, sizes: number): number
+  compactDense(keys: number, n: number, range: number, table: number, sizes: number, assignIds: number): number
   compactHash(keys: number, n: number, table: number, log2Capacity: number, sizes: number): number
   combineHash(keys: number, n: number, codes: number, width: number, radix: number,
     table: number, log2Capacity: number, sizes: number): number
   classStats(sizes: number, nClasses: number, k: number, out: number): void
   sizeHistogram(sizes: number, nClasses: number, out: number, maxSize: number): void
-  diversityScratchBytes(n: number, nClasses: number, radix: number): number
-  diversity(classIds: number, n: number, nClasses: number, sizes: number, codes: number, radix: number,
-    l: number, scratch: number, out: number): void
+  diversityScratchBytes(n: number, nClasses: number, radix: number, width: number): number
+  diversity(classIds: number, n: number, nClasses: number, sizes: number, codes: number, width: number,
+    radix: number, l: number, scratch: number, out: number): void
 }
 
 const WASM_PATH = new URL('../../build/riskcheck.wasm', import.meta.url)
@@ -62,37 +63,43 @@ function frequencies(x: Exports, input: KernelInput): KernelOutput {
   const n = input.rows
   x.reset()
   const mem = arena(x, n)
+  const columns = [...input.quasiIdentifiers, ...input.sensitive]
+  const maxWidth = Math.max(1, ...columns.map(c => c.chunks[0]?.BYTES_PER_ELEMENT ?? 1))
+  // Persistent: class id per row, and class sizes (there are at most min(n, product of radices) classes).
   const keys = mem.alloc(n * 4)
-  const sizes = mem.alloc(Math.max(n, 1) * 4)
-  const column = mem.alloc(n * 4)
-  let nClasses = groupRows(x, mem, input.quasiIdentifiers, n, { keys, sizes, column })
+  const sizes = mem.alloc(Math.max(1, Math.min(n, input.quasiIdentifiers.reduce((a, c) => a * c.radix, 1))) * 4)
+  const scratch = x.mark()
+  const column = mem.alloc(n * maxWidth)
+  const b = { keys, sizes, column, assignIds: input.sensitive.length > 0 }
+  const nClasses = groupRows(x, mem, input.quasiIdentifiers, n, b)
+  x.release(scratch)
 
   const stats = mem.alloc(16)
   x.classStats(sizes, nClasses, input.k, stats)
   const [minClassSize, maxClassSize, recordsBelowK, sampleUniques] = mem.u32(stats, 4)
   const histogram = readHistogram(x, mem, sizes, nClasses, maxClassSize)
 
-  const codes = mem.alloc(n * 4)
   const out = mem.alloc(7 * 8)
   const diversity = input.sensitive.map((col): DiversityFigures => {
-    const width = upload(mem, col, column, n)
-    x.widenCodes(column, n, width, codes)
-    const scratch = mem.alloc(x.diversityScratchBytes(n, nClasses, col.radix))
-    x.diversity(keys, n, nClasses, sizes, codes, col.radix, input.l, scratch, out)
+    const at = x.mark()
+    const codes = mem.alloc(n * maxWidth)
+    const width = upload(mem, col, codes, n)
+    const work = mem.alloc(x.diversityScratchBytes(n, nClasses, col.radix, width))
+    x.diversity(keys, n, nClasses, sizes, codes, width, col.radix, input.l, work, out)
+    x.release(at)
     const f = mem.f64(out, 7)
     return { distinct: f[0], entropyH: f[1], maxRatio: f[2], classesBelowL: f[3], recordsBelowL: f[4],
       homogeneousClasses: f[5], homogeneousRecords: f[6] }
   })
-  nClasses = n === 0 ? 0 : nClasses
   return { classes: nClasses, minClassSize, maxClassSize, recordsBelowK, sampleUniques, histogram, diversity }
 }
 
-interface Buffers { keys: number; sizes: number; column: number }
+interface Buffers { keys: number; sizes: number; column: number; assignIds: boolean }
 
 /**
- * Class id per row into `keys` and class sizes into `sizes`; returns the number of classes.
- * Columns are folded into a mixed-radix key while it fits 32 bits; then the keys are compacted to dense
- * class ids (at most n of them) and folding goes on, with 64-bit pair keys when even that overflows.
+ * Class sizes into `sizes` (and, with assignIds, the class id of each row into `keys`); returns the number
+ * of classes. Columns are folded into a mixed-radix key while it fits 32 bits; then the keys are compacted
+ * to dense class ids (at most n of them) and folding goes on, with 64-bit pair keys when even that overflows.
  */
 function groupRows(x: Exports, mem: Arena, cols: CodeColumn[], n: number, b: Buffers): number {
   if (n === 0) return 0
@@ -109,7 +116,7 @@ function groupRows(x: Exports, mem: Arena, cols: CodeColumn[], n: number, b: Buf
       range = col.radix
       return
     }
-    if (range * col.radix > KEY_SPACE) range = compact(x, mem, b, n, range)
+    if (range * col.radix > KEY_SPACE) range = compact(x, mem, b, n, range, true)
     if (range * col.radix <= KEY_SPACE) {
       x.mixCodes(b.keys, n, b.column, width, col.radix, 0)
       range *= col.radix
@@ -119,12 +126,12 @@ function groupRows(x: Exports, mem: Arena, cols: CodeColumn[], n: number, b: Buf
       range = x.combineHash(b.keys, n, b.column, width, col.radix, table, log2, b.sizes)
     }
   })
-  return compact(x, mem, b, n, range)
+  return compact(x, mem, b, n, range, b.assignIds)
 }
 
-function compact(x: Exports, mem: Arena, b: Buffers, n: number, range: number): number {
+function compact(x: Exports, mem: Arena, b: Buffers, n: number, range: number, assignIds: boolean): number {
   if (range <= 2 ** 16 || (range <= DENSE_MAX && range <= 8 * n)) {
-    return x.compactDense(b.keys, n, range, mem.alloc(range * 4), b.sizes)
+    return x.compactDense(b.keys, n, range, mem.alloc(range * 4), b.sizes, assignIds ? 1 : 0)
   }
   const log2 = hashLog2(Math.min(n, range))
   return x.compactHash(b.keys, n, mem.alloc(8 * 2 ** log2), log2, b.sizes)
