@@ -33,8 +33,42 @@ export function compactDense(keysPtr: usize, nRows: i32, range: u32, tablePtr: u
 }
 
 /**
- * Hash compaction for 32-bit keys of any range (open addressing, linear probing, classes in order of
- * first appearance). `tablePtr` holds 2^log2Capacity entries of 8 bytes; capacity must exceed nRows.
+ * The class of `key` in an open-addressing table (linear probing from slot h), adding it as class `next`
+ * when absent. An entry is the key and class id + 1 (0 marks an empty slot).
+ */
+@inline
+function classOf<K>(tablePtr: usize, mask: u32, h: u32, key: K, next: u32): u32 {
+  const entry = <usize>sizeof<K>() << 1
+  while (true) {
+    const slot = tablePtr + <usize>h * entry
+    const stored = load<u32>(slot + sizeof<K>())
+    if (stored == 0) {
+      store<K>(slot, key)
+      store<u32>(slot + sizeof<K>(), next + 1)
+      return next
+    }
+    if (load<K>(slot) == key) return stored - 1
+    h = (h + 1) & mask
+  }
+}
+
+/** Count row i in class `id` (a new class when id == nClasses) and make id its key; returns the class count. */
+@inline
+function count(keysPtr: usize, i: i32, id: u32, nClasses: u32, sizesPtr: usize): u32 {
+  const s = sizesPtr + (<usize>id << 2)
+  if (id == nClasses) {
+    store<u32>(s, 1)
+    nClasses++
+  } else {
+    store<u32>(s, load<u32>(s) + 1)
+  }
+  store<u32>(keysPtr + (<usize>i << 2), id)
+  return nClasses
+}
+
+/**
+ * Hash compaction for 32-bit keys of any range (classes in order of first appearance). `tablePtr` holds
+ * 2^log2Capacity entries of 8 bytes; the capacity must exceed the number of distinct keys.
  */
 export function compactHash(keysPtr: usize, nRows: i32, tablePtr: usize, log2Capacity: i32, sizesPtr: usize): i32 {
   const mask: u32 = (<u32>1 << log2Capacity) - 1
@@ -42,72 +76,30 @@ export function compactHash(keysPtr: usize, nRows: i32, tablePtr: usize, log2Cap
   memory.fill(tablePtr, 0, <usize>8 << log2Capacity)
   let nClasses: u32 = 0
   for (let i = 0; i < nRows; i++) {
-    const p = keysPtr + (<usize>i << 2)
-    const key = load<u32>(p)
-    let h: u32 = (key * 0x9e3779b1) >>> shift
-    let id: u32 = 0
-    while (true) {
-      const slot = tablePtr + (<usize>h << 3)
-      const stored = load<u32>(slot, 4)
-      if (stored == 0) {
-        nClasses++
-        store<u32>(slot, key)
-        store<u32>(slot, nClasses, 4)
-        store<u32>(sizesPtr + (<usize>(nClasses - 1) << 2), 0)
-        id = nClasses - 1
-        break
-      }
-      if (load<u32>(slot) == key) {
-        id = stored - 1
-        break
-      }
-      h = (h + 1) & mask
-    }
-    const s = sizesPtr + (<usize>id << 2)
-    store<u32>(s, load<u32>(s) + 1)
-    store<u32>(p, id)
+    const key = load<u32>(keysPtr + (<usize>i << 2))
+    const id = classOf<u32>(tablePtr, mask, (key * 0x9e3779b1) >>> shift, key, nClasses)
+    nClasses = count(keysPtr, i, id, nClasses, sizesPtr)
   }
   return <i32>nClasses
 }
 
 /**
  * Combine class ids with one more code column when ids * radix no longer fits 32 bits: the pair is a
- * 64-bit key (ids < 2^32, radix <= 2^32), hashed with full-key comparison. Same output as compactHash;
+ * 64-bit key (ids < 2^32, radix < 2^32), hashed with full-key comparison. Same output as compactHash;
  * `tablePtr` holds 2^log2Capacity entries of 16 bytes.
  */
 export function combineHash(
   keysPtr: usize, nRows: i32, codesPtr: usize, width: i32, radix: u32,
   tablePtr: usize, log2Capacity: i32, sizesPtr: usize
 ): i32 {
-  const mask: u64 = (<u64>1 << log2Capacity) - 1
+  const mask: u32 = (<u32>1 << log2Capacity) - 1
   const shift: u64 = 64 - <u64>log2Capacity
   memory.fill(tablePtr, 0, <usize>16 << log2Capacity)
   let nClasses: u32 = 0
   for (let i = 0; i < nRows; i++) {
-    const p = keysPtr + (<usize>i << 2)
-    const key: u64 = <u64>load<u32>(p) * <u64>radix + <u64>codeAt(codesPtr, <u32>i, width)
-    let h: u64 = (key * 0x9e3779b97f4a7c15) >> shift
-    let id: u32 = 0
-    while (true) {
-      const slot = tablePtr + (<usize>h << 4)
-      const stored = load<u32>(slot, 8)
-      if (stored == 0) {
-        nClasses++
-        store<u64>(slot, key)
-        store<u32>(slot, nClasses, 8)
-        store<u32>(sizesPtr + (<usize>(nClasses - 1) << 2), 0)
-        id = nClasses - 1
-        break
-      }
-      if (load<u64>(slot) == key) {
-        id = stored - 1
-        break
-      }
-      h = (h + 1) & mask
-    }
-    const s = sizesPtr + (<usize>id << 2)
-    store<u32>(s, load<u32>(s) + 1)
-    store<u32>(p, id)
+    const key: u64 = <u64>load<u32>(keysPtr + (<usize>i << 2)) * <u64>radix + <u64>codeAt(codesPtr, <u32>i, width)
+    const id = classOf<u64>(tablePtr, mask, <u32>((key * 0x9e3779b97f4a7c15) >> shift), key, nClasses)
+    nClasses = count(keysPtr, i, id, nClasses, sizesPtr)
   }
   return <i32>nClasses
 }

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { Dictionary, Field, Int16, Int8, RecordBatch, Schema, Struct, Table, Utf8, makeData, tableToIPC,
   vectorFromArray } from 'apache-arrow'
+import { prng } from '../datasets/scripts/random.js'
 
 const ARRONDISSEMENTS = ['11000', '12000', '13000', '21000', '23000', '24000', '25000', '31000', '32000', '33000',
   '34000', '35000', '36000', '37000', '38000', '41000', '42000', '43000', '44000', '45000', '46000', '51000', '52000',
@@ -15,16 +16,6 @@ const regionOf = nis => (nis === '21000' ? 1 : nis[0] === '2' && nis !== '23000'
 const BENEFITS = Array.from({ length: 17 }, (_, i) => `B${String(i + 1).padStart(2, '0')}`)
 const AMOUNTS = ['0', '1-99', '100-249', '250-499', '500-749', '750-999', '1000-1499', '1500-1999', '2000-2999', '3000+']
 const DECISIONS = ['G1', 'G2', 'R1', 'R2', 'P']
-
-function prng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const dictionary = values => vectorFromArray(values, new Utf8())
 const COLUMNS = [

@@ -5,21 +5,12 @@
 import { writeFileSync } from 'node:fs'
 import { Decimal, Dictionary, Int16, Int8, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from 'apache-arrow'
 import { tableWithRoles } from './arrow-table.js'
+import { prng } from './random.js'
 
 const ROWS = Number(process.argv[2] ?? 20_000)
 const SEED = Number(process.argv[3] ?? 20240101)
 const REF_YEAR = 2024
 
-/** mulberry32: a small seeded PRNG, so the file is the same on every machine. */
-function prng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const random = prng(SEED)
 const pick = weighted => {
   const total = weighted.reduce((a, [, w]) => a + w, 0)
