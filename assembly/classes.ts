@@ -3,16 +3,26 @@ import { codeAt } from './codes'
 // Equivalence classes: turn per-row keys into dense class ids 0..J-1 and count the rows of each class.
 // Every routine is exact: keys are compared whole, never merged by a hash.
 
+/** Weight of row i: weights[i], or 1 without weights (weightsPtr 0). */
+@inline
+function weightOf(weightsPtr: usize, i: i32): u32 {
+  return weightsPtr == 0 ? 1 : load<u32>(weightsPtr + (<usize>i << 2))
+}
+
 /**
- * Dense compaction for keys below `range`: sizes[j] becomes the number of rows of class j (classes in key
- * order) and, when `assignIds`, keys[i] the class id of row i. `tablePtr` holds `range` u32. Returns J.
+ * Dense compaction for keys below `range`: sizes[j] becomes the number of rows (or the sum of their
+ * weights) of class j, classes in key order, and, when `assignIds`, keys[i] the class id of row i.
+ * `tablePtr` holds `range` u32 and is left holding class id + 1 per key (0: key absent). Returns J.
  */
-export function compactDense(keysPtr: usize, nRows: i32, range: u32, tablePtr: usize, sizesPtr: usize, assignIds: bool): i32 {
+export function compactDense(
+  keysPtr: usize, nRows: i32, range: u32, tablePtr: usize, sizesPtr: usize, assignIds: bool, weightsPtr: usize
+): i32 {
   memory.fill(tablePtr, 0, <usize>range << 2)
   for (let i = 0; i < nRows; i++) {
     const slot = tablePtr + (<usize>load<u32>(keysPtr + (<usize>i << 2)) << 2)
-    store<u32>(slot, load<u32>(slot) + 1)
+    store<u32>(slot, load<u32>(slot) + weightOf(weightsPtr, i))
   }
+  // Weights are at least 1, so a key is present exactly when its count is not 0.
   let nClasses: u32 = 0
   for (let key: u32 = 0; key < range; key++) {
     const slot = tablePtr + (<usize>key << 2)
@@ -52,25 +62,28 @@ function classOf<K>(tablePtr: usize, mask: u32, h: u32, key: K, next: u32): u32 
   }
 }
 
-/** Count row i in class `id` (a new class when id == nClasses) and make id its key; returns the class count. */
+/** Count row i (its weight) in class `id` (a new class when id == nClasses) and make id its key; returns the class count. */
 @inline
-function count(keysPtr: usize, i: i32, id: u32, nClasses: u32, sizesPtr: usize): u32 {
+function count(keysPtr: usize, i: i32, id: u32, nClasses: u32, sizesPtr: usize, weightsPtr: usize): u32 {
   const s = sizesPtr + (<usize>id << 2)
   if (id == nClasses) {
-    store<u32>(s, 1)
+    store<u32>(s, weightOf(weightsPtr, i))
     nClasses++
   } else {
-    store<u32>(s, load<u32>(s) + 1)
+    store<u32>(s, load<u32>(s) + weightOf(weightsPtr, i))
   }
   store<u32>(keysPtr + (<usize>i << 2), id)
   return nClasses
 }
 
 /**
- * Hash compaction for 32-bit keys of any range (classes in order of first appearance). `tablePtr` holds
+ * Hash compaction for 32-bit keys of any range (classes in order of first appearance; sizes weighted as in
+ * compactDense). `tablePtr` holds
  * 2^log2Capacity entries of 8 bytes; the capacity must exceed the number of distinct keys.
  */
-export function compactHash(keysPtr: usize, nRows: i32, tablePtr: usize, log2Capacity: i32, sizesPtr: usize): i32 {
+export function compactHash(
+  keysPtr: usize, nRows: i32, tablePtr: usize, log2Capacity: i32, sizesPtr: usize, weightsPtr: usize
+): i32 {
   const mask: u32 = (<u32>1 << log2Capacity) - 1
   const shift: u32 = 32 - <u32>log2Capacity
   memory.fill(tablePtr, 0, <usize>8 << log2Capacity)
@@ -78,7 +91,7 @@ export function compactHash(keysPtr: usize, nRows: i32, tablePtr: usize, log2Cap
   for (let i = 0; i < nRows; i++) {
     const key = load<u32>(keysPtr + (<usize>i << 2))
     const id = classOf<u32>(tablePtr, mask, (key * 0x9e3779b1) >>> shift, key, nClasses)
-    nClasses = count(keysPtr, i, id, nClasses, sizesPtr)
+    nClasses = count(keysPtr, i, id, nClasses, sizesPtr, weightsPtr)
   }
   return <i32>nClasses
 }
@@ -90,7 +103,7 @@ export function compactHash(keysPtr: usize, nRows: i32, tablePtr: usize, log2Cap
  */
 export function combineHash(
   keysPtr: usize, nRows: i32, codesPtr: usize, width: i32, radix: u32,
-  tablePtr: usize, log2Capacity: i32, sizesPtr: usize
+  tablePtr: usize, log2Capacity: i32, sizesPtr: usize, weightsPtr: usize
 ): i32 {
   const mask: u32 = (<u32>1 << log2Capacity) - 1
   const shift: u64 = 64 - <u64>log2Capacity
@@ -99,7 +112,7 @@ export function combineHash(
   for (let i = 0; i < nRows; i++) {
     const key: u64 = <u64>load<u32>(keysPtr + (<usize>i << 2)) * <u64>radix + <u64>codeAt(codesPtr, <u32>i, width)
     const id = classOf<u64>(tablePtr, mask, <u32>((key * 0x9e3779b97f4a7c15) >> shift), key, nClasses)
-    nClasses = count(keysPtr, i, id, nClasses, sizesPtr)
+    nClasses = count(keysPtr, i, id, nClasses, sizesPtr, weightsPtr)
   }
   return <i32>nClasses
 }

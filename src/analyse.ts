@@ -2,7 +2,7 @@
 import type { Table } from 'apache-arrow'
 import { RiskcheckError } from './errors.js'
 import { encodeColumn } from './input/encode.js'
-import { loadKernels } from './kernels/wasm.js'
+import { loadKernels } from './kernels/wasm/index.js'
 import { assessRisk } from './risk.js'
 import { resolveRoles } from './roles.js'
 import type { RoleOptions } from './roles.js'

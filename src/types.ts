@@ -62,9 +62,52 @@ export interface KernelOutput {
   diversity: DiversityFigures[]
 }
 
-/** The kernels, implemented in WebAssembly (kernels/wasm.ts) and in plain TypeScript (kernels/reference.ts). */
+/** Distinct tuples of some code columns with their record counts: what the generalisation search works on. */
+export interface FrequencyTable {
+  rows: number
+  /** codes[j][t]: the code of column j in tuple t. */
+  codes: Uint32Array[]
+  /** counts[t]: records with tuple t. */
+  counts: Uint32Array
+}
+
+/** How the evaluator generalises and judges the tuples of a frequency table. */
+export interface EvaluatorSpec {
+  /** Per quasi-identifier: its column in the table, and per level the code map, the number of classes of
+   * that level, and the information-loss cost of each generalised code (loss metric). */
+  quasiIdentifiers: { column: number; maps: Uint32Array[]; radices: number[]; costs: Float64Array[] }[]
+  /** Sensitive columns of the table, with their radix (for distinct l-diversity). */
+  sensitive: { column: number; radix: number }[]
+}
+
+/** What one generalisation (one level per quasi-identifier) gives on the frequency table. */
+export interface NodeFigures {
+  /** Classes after generalisation, and how many of them fail the criteria (to be suppressed). */
+  classes: number
+  failingClasses: number
+  /** Records in failing classes. */
+  suppressed: number
+  /** Sum of squared sizes of the classes kept. */
+  keptSquares: number
+  /** Per quasi-identifier: sum over kept records of the cost of their generalised value. */
+  keptCost: number[]
+  /** Smallest class kept (0 when every class fails). */
+  minKeptClassSize: number
+}
+
+/** Judges the nodes of a lattice on one frequency table. */
+export interface Evaluator {
+  evaluate(levels: number[], criteria: { k: number; l: number | null }): NodeFigures
+}
+
+/** The kernels, implemented in WebAssembly (kernels/wasm/) and in plain TypeScript (kernels/reference.ts). */
 export interface Kernels {
+  /** Risk figures of a table of code columns. */
   frequencies(input: KernelInput): KernelOutput
+  /** The distinct tuples of the columns, with their counts. */
+  frequencyTable(columns: CodeColumn[], rows: number): FrequencyTable
+  /** An evaluator of generalisations of `table`. */
+  evaluator(table: FrequencyTable, spec: EvaluatorSpec): Evaluator
 }
 
 /** How l-diversity joins the verdict. */

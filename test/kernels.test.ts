@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { widthFor } from '../src/input/encode.js'
 import { referenceKernels } from '../src/kernels/reference.js'
-import { loadKernels } from '../src/kernels/wasm.js'
+import { loadKernels } from '../src/kernels/wasm/index.js'
 import type { CodeChunk, CodeColumn, KernelInput, KernelOutput } from '../src/types.js'
 
 const wasm = loadKernels()

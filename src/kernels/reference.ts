@@ -1,5 +1,7 @@
 // The specification of the kernels in plain TypeScript: slow, obviously correct, the oracle of the tests.
-import type { CodeColumn, DiversityFigures, KernelInput, KernelOutput, Kernels } from '../types.js'
+import type {
+  CodeColumn, DiversityFigures, Evaluator, EvaluatorSpec, FrequencyTable, KernelInput, KernelOutput, Kernels, NodeFigures,
+} from '../types.js'
 
 /** Every code of a column, chunks concatenated. */
 export function flattenCodes(col: CodeColumn): number[] {
@@ -32,6 +34,58 @@ export const referenceKernels: Kernels = {
         diversityOf([...classes.values()].map(rows => rows.map(i => col[i])), input.l)),
     }
   },
+
+  frequencyTable(columns: CodeColumn[], rows: number): FrequencyTable {
+    const cols = columns.map(flattenCodes)
+    const tuples = new Map<string, { row: number; count: number }>()
+    for (let i = 0; i < rows; i++) {
+      const key = cols.map(col => col[i]).join(',')
+      const tuple = tuples.get(key)
+      if (tuple) tuple.count++
+      else tuples.set(key, { row: i, count: 1 })
+    }
+    const found = [...tuples.values()]
+    return {
+      rows,
+      codes: cols.map(col => Uint32Array.from(found, t => col[t.row])),
+      counts: Uint32Array.from(found, t => t.count),
+    }
+  },
+
+  evaluator(table: FrequencyTable, spec: EvaluatorSpec): Evaluator {
+    return { evaluate: (levels, criteria) => evaluateNode(table, spec, levels, criteria) }
+  },
+}
+
+/** Generalise every tuple to `levels`, group, and judge each class against k (and distinct l). */
+function evaluateNode(table: FrequencyTable, spec: EvaluatorSpec, levels: number[],
+  criteria: { k: number; l: number | null }): NodeFigures {
+  const classes = new Map<string, number[]>()
+  table.counts.forEach((_, t) => {
+    const key = spec.quasiIdentifiers.map((q, j) => q.maps[levels[j]][table.codes[q.column][t]]).join(',')
+    classes.set(key, [...(classes.get(key) ?? []), t])
+  })
+  const figures: NodeFigures = {
+    classes: classes.size, failingClasses: 0, suppressed: 0, keptSquares: 0,
+    keptCost: spec.quasiIdentifiers.map(() => 0), minKeptClassSize: 0,
+  }
+  for (const tuples of classes.values()) {
+    const size = tuples.reduce((a, t) => a + table.counts[t], 0)
+    const distinct = spec.sensitive.map(s => new Set(tuples.map(t => table.codes[s.column][t])).size)
+    if (size < criteria.k || (criteria.l !== null && distinct.some(d => d < (criteria.l as number)))) {
+      figures.failingClasses++
+      figures.suppressed += size
+      continue
+    }
+    figures.keptSquares += size * size
+    if (figures.minKeptClassSize === 0 || size < figures.minKeptClassSize) figures.minKeptClassSize = size
+    spec.quasiIdentifiers.forEach((q, j) => {
+      const map = q.maps[levels[j]]
+      const cost = q.costs[levels[j]]
+      for (const t of tuples) figures.keptCost[j] += table.counts[t] * cost[map[table.codes[q.column][t]]]
+    })
+  }
+  return figures
 }
 
 /** l-diversity figures of one sensitive column, given the sensitive values of each class. */

@@ -1,0 +1,89 @@
+// Kernels of the generalisation search: they work on the frequency table (distinct tuples with counts),
+// never on the rows. A node of the lattice remaps each quasi-identifier, regroups the tuples (classes.ts)
+// and is judged here.
+import { codeAt } from './codes'
+
+/** out[i] = map[codes[i]]: the codes of one column at one generalisation level. */
+export function remap(codesPtr: usize, n: i32, mapPtr: usize, outPtr: usize): void {
+  for (let i = 0; i < n; i++) {
+    const p = <usize>i << 2
+    store<u32>(outPtr + p, load<u32>(mapPtr + (<usize>load<u32>(codesPtr + p) << 2)))
+  }
+}
+
+/** out[j] = the first row of class j (classIds dense, 0..nClasses-1). */
+export function firstRows(classIdsPtr: usize, n: i32, nClasses: i32, outPtr: usize): void {
+  memory.fill(outPtr, 0xff, <usize>nClasses << 2)
+  for (let i = n - 1; i >= 0; i--) store<u32>(outPtr + (<usize>load<u32>(classIdsPtr + (<usize>i << 2)) << 2), <u32>i)
+}
+
+/** out[t] = codes[rows[t]] (u32), for the `width`-byte code column at codesPtr. */
+export function gather(codesPtr: usize, width: i32, rowsPtr: usize, n: i32, outPtr: usize): void {
+  for (let t = 0; t < n; t++) {
+    store<u32>(outPtr + (<usize>t << 2), codeAt(codesPtr, load<u32>(rowsPtr + (<usize>t << 2)), width))
+  }
+}
+
+/**
+ * out[c] = number of distinct pairs among the tuples of class c, given the class id and the pair id
+ * (class x sensitive value) of each tuple. `seenPtr` holds nPairs bytes.
+ */
+export function distinctPerClass(
+  classIdsPtr: usize, pairIdsPtr: usize, n: i32, nPairs: i32, nClasses: i32, seenPtr: usize, outPtr: usize
+): void {
+  memory.fill(seenPtr, 0, <usize>nPairs)
+  memory.fill(outPtr, 0, <usize>nClasses << 2)
+  for (let t = 0; t < n; t++) {
+    const pair = seenPtr + <usize>load<u32>(pairIdsPtr + (<usize>t << 2))
+    if (load<u8>(pair) == 0) {
+      store<u8>(pair, 1)
+      const c = outPtr + (<usize>load<u32>(classIdsPtr + (<usize>t << 2)) << 2)
+      store<u32>(c, load<u32>(c) + 1)
+    }
+  }
+}
+
+/** fail[c] = 1 for the classes smaller than k (0 otherwise). */
+export function failBelow(valuesPtr: usize, nClasses: i32, threshold: u32, failPtr: usize, reset: bool): void {
+  if (reset) memory.fill(failPtr, 0, <usize>nClasses)
+  for (let c = 0; c < nClasses; c++) {
+    if (load<u32>(valuesPtr + (<usize>c << 2)) < threshold) store<u8>(failPtr + <usize>c, 1)
+  }
+}
+
+/**
+ * Writes 4 f64 to outPtr: records in failing classes (to suppress), failing classes, the sum of the
+ * squared sizes of the passing classes (the discernibility of what is kept), the smallest passing class
+ * (0 when none passes).
+ */
+export function suppression(sizesPtr: usize, failPtr: usize, nClasses: i32, outPtr: usize): void {
+  let records: f64 = 0, classes: f64 = 0, squares: f64 = 0, smallest: f64 = Infinity
+  for (let c = 0; c < nClasses; c++) {
+    const f = <f64>load<u32>(sizesPtr + (<usize>c << 2))
+    if (load<u8>(failPtr + <usize>c) != 0) {
+      records += f
+      classes++
+    } else {
+      squares += f * f
+      if (f < smallest) smallest = f
+    }
+  }
+  store<f64>(outPtr, records)
+  store<f64>(outPtr, classes, 8)
+  store<f64>(outPtr, squares, 16)
+  store<f64>(outPtr, smallest == Infinity ? 0 : smallest, 24)
+}
+
+/** Sum over the tuples of passing classes of weight x cost[generalised code]: one column's kept loss. */
+export function keptCost(
+  genPtr: usize, weightsPtr: usize, classIdsPtr: usize, failPtr: usize, n: i32, costPtr: usize
+): f64 {
+  let sum: f64 = 0
+  for (let t = 0; t < n; t++) {
+    const p = <usize>t << 2
+    if (load<u8>(failPtr + <usize>load<u32>(classIdsPtr + p)) == 0) {
+      sum += <f64>load<u32>(weightsPtr + p) * load<f64>(costPtr + (<usize>load<u32>(genPtr + p) << 3))
+    }
+  }
+  return sum
+}

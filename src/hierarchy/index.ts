@@ -1,0 +1,10 @@
+// Generalisation hierarchies: parse a column's spec, build it against the column's codes.
+export { readArxHierarchy } from './arx.js'
+export type { ArxHierarchy } from './arx.js'
+export { buildHierarchy, checkNested, keepOrSuppress } from './build.js'
+export type { BuildOptions } from './build.js'
+export { hierarchyError } from './errors.js'
+export { AGE_BANDS, AGE_GROUPS, arrondissementNotes, looksLikeArrondissement, looksLikeCommune } from './presets.js'
+export { AMOUNT_WIDTHS, parseHierarchySpec } from './spec.js'
+export type { DateLevel, HierarchySpec, PresetName } from './spec.js'
+export type { Hierarchy } from './types.js'

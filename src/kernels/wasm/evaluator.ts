@@ -1,0 +1,62 @@
+// Judging generalisations of a frequency table in WebAssembly: the table, the level maps and the costs
+// stay in the memory of an instance of their own; each evaluation allocates above a mark and releases it.
+import type { Evaluator, EvaluatorSpec, FrequencyTable, NodeFigures } from '../../types.js'
+import { groupRows } from './group.js'
+import type { GroupColumn } from './group.js'
+import { arena, guard } from './instance.js'
+import type { Arena, Exports } from './instance.js'
+
+/** An evaluator over `table`, in the fresh instance `x`. */
+export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec): Evaluator {
+  x.reset()
+  const n = table.counts.length
+  const mem = arena(x, `${n} distinct tuples`)
+  const put = (a: Uint32Array | Float64Array) => {
+    const ptr = mem.alloc(a.byteLength)
+    mem.bytes(ptr, a.byteLength).set(new Uint8Array(a.buffer as ArrayBuffer, a.byteOffset, a.byteLength))
+    return ptr
+  }
+  const counts = put(table.counts)
+  const qi = spec.quasiIdentifiers.map(q => ({
+    codes: put(table.codes[q.column]), maps: q.maps.map(put), costs: q.costs.map(put), radices: q.radices,
+    gen: mem.alloc(n * 4),
+  }))
+  const sensitive = spec.sensitive.map(s => ({ codes: put(table.codes[s.column]), radix: s.radix }))
+  const keys = mem.alloc(n * 4)
+  const sizes = mem.alloc(Math.max(n, 1) * 4)
+  const fail = mem.alloc(Math.max(n, 1))
+  const out = mem.alloc(4 * 8)
+  return {
+    evaluate: (levels, criteria) => guard(() => {
+      const at = x.mark()
+      const cols: GroupColumn[] = qi.map((q, j) => {
+        x.remap(q.codes, n, q.maps[levels[j]], q.gen)
+        return { radix: q.radices[levels[j]], place: () => ({ ptr: q.gen, width: 4 }) }
+      })
+      const classes = groupRows(x, mem, cols, n, { keys, sizes, weights: counts, assignIds: true })
+      x.failBelow(sizes, classes, criteria.k, fail, 1)
+      if (criteria.l !== null) for (const s of sensitive) failBelowL(x, mem, { keys, classes, n, fail, ...s }, criteria.l)
+      x.suppression(sizes, fail, classes, out)
+      const [suppressed, failingClasses, keptSquares, minKeptClassSize] = mem.f64(out, 4)
+      const keptCost = qi.map((q, j) => x.keptCost(q.gen, counts, keys, fail, n, q.costs[levels[j]]))
+      x.release(at)
+      return { classes, failingClasses, suppressed, keptSquares, keptCost, minKeptClassSize } satisfies NodeFigures
+    }),
+  }
+}
+
+interface PairInput { keys: number; classes: number; n: number; fail: number; codes: number; radix: number }
+
+/** Mark as failing the classes with fewer than l distinct values of one sensitive column. */
+function failBelowL(x: Exports, mem: Arena, p: PairInput, l: number): void {
+  const pairs = mem.alloc(p.n * 4)
+  const pairSizes = mem.alloc(p.n * 4)
+  const cols: GroupColumn[] = [
+    { radix: p.classes, place: () => ({ ptr: p.keys, width: 4 }) },
+    { radix: p.radix, place: () => ({ ptr: p.codes, width: 4 }) },
+  ]
+  const nPairs = groupRows(x, mem, cols, p.n, { keys: pairs, sizes: pairSizes, weights: 0, assignIds: true })
+  const distinct = mem.alloc(p.classes * 4)
+  x.distinctPerClass(p.keys, pairs, p.n, nPairs, p.classes, mem.alloc(nPairs), distinct)
+  x.failBelow(distinct, p.classes, l, p.fail, 0)
+}

@@ -1,0 +1,89 @@
+// Loading the WebAssembly module and handing memory to it: the exports' signatures, a bump arena with
+// fresh typed-array views, and the translation of a trap into a RiskcheckError.
+import { readFileSync } from 'node:fs'
+import { RiskcheckError } from '../../errors.js'
+
+/** The module's exports (assembly/index.ts). Pointers and sizes are numbers; booleans are 0/1. */
+export interface Exports {
+  memory: WebAssembly.Memory
+  alloc(bytes: number): number
+  reset(): void
+  mark(): number
+  release(at: number): void
+  mixCodes(keys: number, n: number, codes: number, width: number, radix: number, first: number): void
+  compactDense(keys: number, n: number, range: number, table: number, sizes: number, assignIds: number, weights: number): number
+  compactHash(keys: number, n: number, table: number, log2Capacity: number, sizes: number, weights: number): number
+  combineHash(keys: number, n: number, codes: number, width: number, radix: number,
+    table: number, log2Capacity: number, sizes: number, weights: number): number
+  classStats(sizes: number, nClasses: number, k: number, out: number): void
+  sizeHistogram(sizes: number, nClasses: number, out: number, maxSize: number): void
+  diversityScratchBytes(n: number, nClasses: number, radix: number, width: number): number
+  diversity(classIds: number, n: number, nClasses: number, sizes: number, codes: number, width: number,
+    radix: number, l: number, scratch: number, out: number): void
+  remap(codes: number, n: number, map: number, out: number): void
+  firstRows(classIds: number, n: number, nClasses: number, out: number): void
+  gather(codes: number, width: number, rows: number, n: number, out: number): void
+  distinctPerClass(classIds: number, pairIds: number, n: number, nPairs: number, nClasses: number, seen: number, out: number): void
+  failBelow(values: number, nClasses: number, threshold: number, fail: number, reset: number): void
+  suppression(sizes: number, fail: number, nClasses: number, out: number): void
+  keptCost(gen: number, weights: number, classIds: number, fail: number, n: number, cost: number): number
+}
+
+const WASM_PATH = new URL('../../../build/riskcheck.wasm', import.meta.url)
+/** 32-bit keys and pointers: the limit of a mixed-radix key and of WebAssembly memory. */
+export const KEY_SPACE = 2 ** 32
+
+let compiled: WebAssembly.Module | undefined
+
+/** A fresh instance of the kernels module (its own memory), compiled once per process. */
+export function instantiate(bytes?: Uint8Array): Exports {
+  const module = bytes ? new WebAssembly.Module(bytes) : (compiled ??= new WebAssembly.Module(readWasm()))
+  return new WebAssembly.Instance(module, {}).exports as unknown as Exports
+}
+
+function readWasm(): Uint8Array {
+  try {
+    return readFileSync(WASM_PATH)
+  } catch {
+    throw new RiskcheckError('E_KERNEL', `the WebAssembly kernel ${WASM_PATH.pathname} is missing`,
+      'build it with: npm run build')
+  }
+}
+
+/** Run `work`, turning a WebAssembly trap into a RiskcheckError (a trap is a bug in riskcheck). */
+export function guard<T>(work: () => T): T {
+  try {
+    return work()
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      throw new RiskcheckError('E_KERNEL', `the WebAssembly kernel failed (${(e as Error).message}); this is a bug in riskcheck`)
+    }
+    throw e
+  }
+}
+
+/** Allocation in the module's memory, and views that are made fresh on every access. */
+export interface Arena {
+  alloc(bytes: number): number
+  u32(ptr: number, length: number): Uint32Array
+  f64(ptr: number, length: number): Float64Array
+  bytes(ptr: number, length: number): Uint8Array
+}
+
+/** The arena of instance `x`; `what` names the data in the out-of-memory message. */
+export function arena(x: Exports, what: string): Arena {
+  return {
+    alloc(bytes) {
+      const ptr = bytes < KEY_SPACE ? x.alloc(bytes) : 0
+      if (ptr === 0) {
+        throw new RiskcheckError('E_MEMORY', `${what} need more than the 4 GiB of WebAssembly memory`,
+          'analyse fewer rows or fewer columns at a time')
+      }
+      return ptr >>> 0
+    },
+    // memory.grow() detaches every earlier view, so none is kept.
+    u32: (ptr, length) => new Uint32Array(x.memory.buffer, ptr, length),
+    f64: (ptr, length) => new Float64Array(x.memory.buffer, ptr, length),
+    bytes: (ptr, length) => new Uint8Array(x.memory.buffer, ptr, length),
+  }
+}
