@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { widthFor } from '../src/input/encode.js'
 import { referenceKernels } from '../src/kernels/reference.js'
 import { loadKernels } from '../src/kernels/wasm/index.js'
-import type { CodeChunk, CodeColumn, KernelInput, KernelOutput } from '../src/types.js'
+import type { CodeChunk, CodeColumn, EvaluatorSpec, FrequencyTable, KernelInput, KernelOutput } from '../src/types.js'
 
 const wasm = loadKernels()
 
@@ -125,3 +125,91 @@ function shuffle(n: number, seed: number): number[] {
   }
   return order
 }
+
+/** The tuples of a frequency table as sorted text, to compare tables whose tuple order differs. */
+function tuplesOf(t: FrequencyTable): string[] {
+  return Array.from(t.counts, (count, i) => [...t.codes.map(c => c[i]), count].join(',')).sort()
+}
+
+describe('frequencyTable: WebAssembly equals the reference', () => {
+  test('on random tables (same tuples and counts; order may differ)', () => {
+    fc.assert(fc.property(input, x => {
+      const columns = [...x.quasiIdentifiers, ...x.sensitive]
+      const a = wasm.frequencyTable(columns, x.rows)
+      const e = referenceKernels.frequencyTable(columns, x.rows)
+      expect(tuplesOf(a)).toEqual(tuplesOf(e))
+      expect(a.counts.reduce((s, c) => s + c, 0)).toBe(x.rows)
+    }), { numRuns: 300 })
+  })
+})
+
+/** Nested level maps for codes below `radix`: identity, then random merges, then one class ("*"). */
+const hierarchy = (radix: number) => fc.array(fc.array(fc.nat(), { minLength: radix, maxLength: radix }), { maxLength: 3 })
+  .map(merges => {
+    const maps = [Uint32Array.from({ length: radix }, (_, i) => i)]
+    for (const merge of merges) {
+      const prev = maps[maps.length - 1]
+      const classes = Math.max(...prev) + 1
+      // class g of the previous level goes to merge[g] mod (classes/2, at least 1): a coarsening
+      const target = Math.max(1, Math.floor(classes / 2))
+      const raw = Array.from(prev, g => merge[g] % target)
+      const dense = new Map<number, number>()
+      for (const g of raw) if (!dense.has(g)) dense.set(g, dense.size)
+      maps.push(Uint32Array.from(raw, g => dense.get(g) as number))
+    }
+    maps.push(new Uint32Array(radix))
+    return maps
+  })
+
+const evaluatorCase = fc.integer({ min: 1, max: 120 }).chain(rows =>
+  fc.record({
+    rows: fc.constant(rows),
+    qi: fc.array(column(rows, 12), { minLength: 1, maxLength: 3 }),
+    sensitive: fc.array(column(rows, 4), { maxLength: 2 }),
+    seed: fc.nat(),
+    k: fc.integer({ min: 1, max: 6 }),
+    l: fc.option(fc.integer({ min: 1, max: 3 })),
+  }).chain(c => fc.record({
+    c: fc.constant(c),
+    maps: fc.tuple(...c.qi.map(q => hierarchy(q.radix))),
+    levelPicks: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+  })))
+
+describe('evaluator: WebAssembly equals the reference', () => {
+  test('on random tables, hierarchies, levels and criteria', () => {
+    fc.assert(fc.property(evaluatorCase, ({ c, maps, levelPicks }) => {
+      const table = referenceKernels.frequencyTable([...c.qi, ...c.sensitive], c.rows)
+      const spec: EvaluatorSpec = {
+        quasiIdentifiers: maps.map((m, j) => ({
+          column: j, maps: m, radices: m.map(level => Math.max(...level) + 1),
+          costs: m.map(level => Float64Array.from({ length: Math.max(...level) + 1 }, (_, g) => ((g * 7 + c.seed) % 10) / 9)),
+        })),
+        sensitive: c.sensitive.map((s, i) => ({ column: c.qi.length + i, radix: s.radix })),
+      }
+      const levels = maps.map((m, j) => levelPicks[j] % m.length)
+      const criteria = { k: c.k, l: c.l }
+      const a = wasm.evaluator(table, spec).evaluate(levels, criteria)
+      const e = referenceKernels.evaluator(table, spec).evaluate(levels, criteria)
+      expect({ ...a, keptCost: [] }).toEqual({ ...e, keptCost: [] })
+      a.keptCost.forEach((cost, j) => expect(cost).toBeCloseTo(e.keptCost[j], 9))
+    }), { numRuns: 300 })
+  })
+
+  test('one evaluator judges many nodes in a row (memory is released between them)', () => {
+    const rows = 2000
+    const codes = (radix: number) => ({ radix, chunks: [Uint32Array.from({ length: rows }, (_, i) => (i * 7919) % radix)] })
+    const table = wasm.frequencyTable([codes(50), codes(37)], rows)
+    const spec: EvaluatorSpec = {
+      quasiIdentifiers: [50, 37].map((radix, j) => ({
+        column: j, maps: [Uint32Array.from({ length: radix }, (_, i) => i), new Uint32Array(radix)],
+        radices: [radix, 1], costs: [new Float64Array(radix), Float64Array.of(1)],
+      })),
+      sensitive: [],
+    }
+    const ev = wasm.evaluator(table, spec)
+    const first = ev.evaluate([0, 0], { k: 2, l: null })
+    for (let i = 0; i < 500; i++) ev.evaluate([i % 2, (i >> 1) % 2], { k: 2, l: null })
+    expect(ev.evaluate([0, 0], { k: 2, l: null })).toEqual(first)
+    expect(ev.evaluate([1, 1], { k: 2, l: null })).toMatchObject({ classes: 1, suppressed: 0, keptSquares: rows * rows })
+  })
+})
