@@ -31,6 +31,7 @@ function lattice(p: { heights: number[]; generators: number[][]; weights: number
       return {
         feasible: p.generators.some(g => g.every((gl, j) => levels[j] >= gl)),
         loss: bound(levels) + p.extra[index % p.extra.length] / 2,
+        tie: p.extra[(index * 7) % p.extra.length] % 2,
         figures: levels.join(','),
       }
     },
@@ -48,7 +49,7 @@ describe('searchLattice', () => {
         .filter(n => n.feasible)
         .sort(compareCandidates)
         .slice(0, p.keep)
-      expect(found.ranked.map(c => [c.levels, c.loss])).toEqual(brute.map(c => [c.levels, c.loss]))
+      expect(found.ranked.map(c => [c.levels, c.loss, c.tie])).toEqual(brute.map(c => [c.levels, c.loss, c.tie]))
       expect(found.evaluated + found.pruned).toBeLessThanOrEqual(found.nodes)
     }), { numRuns: 500 })
   })

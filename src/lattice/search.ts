@@ -8,19 +8,20 @@ export interface LatticeProblem<F> {
   heights: number[]
   /** A lower bound of loss(levels), known without evaluating the node. */
   bound(levels: number[]): number
-  /** Judge one node: does it meet the criteria, at what loss, with which figures. */
-  evaluate(levels: number[]): { feasible: boolean; loss: number; figures: F }
+  /** Judge one node: does it meet the criteria, at what loss (ties broken by `tie`, lower first), with which figures. */
+  evaluate(levels: number[]): { feasible: boolean; loss: number; tie: number; figures: F }
 }
 
 /** A node that meets the criteria. */
 export interface Candidate<F> {
   levels: number[]
   loss: number
+  tie: number
   figures: F
 }
 
 export interface SearchOutcome<F> {
-  /** Nodes that meet the criteria, best first (loss, then fewer levels in total, then column order). */
+  /** Nodes that meet the criteria, best first (loss, tie, then fewer levels in total, then column order). */
   ranked: Candidate<F>[]
   /** Nodes in the lattice, nodes evaluated, nodes skipped as known to fail. */
   nodes: number
@@ -69,14 +70,17 @@ export function searchLattice<F>(problem: LatticeProblem<F>, keep = 1): SearchOu
     const levels = levelsOf(v, heights, strides)
     const judged = v === nodes - 1 ? top : judge(levels)
     if (!judged.feasible) { markFiner(v, heights, strides, fails); continue }
-    insertRanked(ranked, { levels, loss: judged.loss, figures: judged.figures }, keep)
+    insertRanked(ranked, { levels, loss: judged.loss, tie: judged.tie, figures: judged.figures }, keep)
   }
   return { ranked, nodes, evaluated, pruned }
 }
 
-/** Candidate order: loss, then fewer levels in total, then the first column's level, the second's, ... */
-export function compareCandidates(a: { levels: number[]; loss: number }, b: { levels: number[]; loss: number }): number {
+type Ranked = { levels: number[]; loss: number; tie: number }
+
+/** Candidate order: loss, tie, then fewer levels in total, then the first column's level, the second's, ... */
+export function compareCandidates(a: Ranked, b: Ranked): number {
   if (a.loss !== b.loss) return a.loss - b.loss
+  if (a.tie !== b.tie) return a.tie - b.tie
   const sum = (l: number[]) => l.reduce((s, h) => s + h, 0)
   if (sum(a.levels) !== sum(b.levels)) return sum(a.levels) - sum(b.levels)
   for (let j = 0; j < a.levels.length; j++) if (a.levels[j] !== b.levels[j]) return a.levels[j] - b.levels[j]

@@ -1,0 +1,236 @@
+// anonymise(table, policy): measure, search the lattice of generalisations for the one with the least
+// information loss that meets the thresholds within the suppression limit, code the table, measure again.
+import type { Table } from 'apache-arrow'
+import { analyse } from '../analyse.js'
+import type { AnalyseOptions } from '../analyse.js'
+import { RiskcheckError } from '../errors.js'
+import type { HierarchySpec } from '../hierarchy/index.js'
+import { encodeColumn } from '../input/encode.js'
+import { loadKernels } from '../kernels/wasm/index.js'
+import { informationLoss, levelCosts, lossCosts, objective, objectiveBound, presentCodes } from '../lattice/metrics.js'
+import type { InformationLoss, Metric } from '../lattice/metrics.js'
+import { searchLattice } from '../lattice/search.js'
+import type { Candidate } from '../lattice/search.js'
+import type { NodeFigures, RiskResult } from '../types.js'
+import { codeTable } from './coded.js'
+import { chooseHierarchy } from './hierarchies.js'
+import type { ChosenHierarchy } from './hierarchies.js'
+
+/** What anonymise() is asked: the thresholds and roles of analyse(), and how it may generalise. */
+export interface Policy extends AnalyseOptions {
+  /** Share of the records that may be suppressed (removed), 0 to 1 (default 0). */
+  maxSuppression?: number
+  /** The information-loss metric to minimise (default 'loss'). */
+  metric?: Metric
+  /** Hierarchy spec per quasi-identifier; the others get defaults (see defaultSpec()). */
+  hierarchies?: Record<string, HierarchySpec>
+  /** Where relative hierarchy file paths start (default: the working directory). */
+  baseDir?: string
+  /** How many alternatives to propose besides the best (default 3). */
+  alternatives?: number
+}
+
+/** How one quasi-identifier is coded. */
+export interface ColumnCoding {
+  column: string
+  /** What the hierarchy is, and whether riskcheck chose it (no hierarchy given). */
+  hierarchy: string
+  assumed: boolean
+  /** The names of the hierarchy's levels, the original first and "*" (suppressed) last. */
+  levelNames: string[]
+  /** The level applied (0 = unchanged) and its name. */
+  level: number
+  levelName: string
+  /** This column's information loss (LM) and precision. */
+  loss: number
+  precision: number
+}
+
+/** One generalisation that meets the thresholds: the level of each column and what it costs. */
+export interface Coding {
+  columns: ColumnCoding[]
+  /** Level per quasi-identifier, by name. */
+  levels: Record<string, number>
+  /** Records removed because their class still fails a threshold, and their share of the rows. */
+  suppressed: number
+  suppressedShare: number
+  /** The metric minimised, and all three metrics of this coding. */
+  informationLoss: InformationLoss & { metric: Metric }
+  /** Classes, smallest class and average prosecutor risk of the records kept. */
+  classes: number
+  minClassSize: number
+  averageProsecutor: number
+}
+
+/** The proposed coding, with the full risk analysis of the coded table. */
+export interface Proposal extends Coding {
+  after: RiskResult
+}
+
+/** What anonymise() returns. */
+export interface AnonymiseResult {
+  before: RiskResult
+  /** Null when the thresholds are already met (nothing to do) or when no generalisation meets them. */
+  proposal: Proposal | null
+  /** Other codings that meet the thresholds: the best without suppression, then the runners-up. */
+  alternatives: Coding[]
+  /** The coded table (proposal applied, suppressed records removed), or null with no proposal. */
+  table: Table | null
+  /** Why proposal is null: 'met' (nothing to do), 'impossible' (not even "*" everywhere meets them), or null. */
+  reason: 'met' | 'impossible' | null
+  search: {
+    metric: Metric
+    maxSuppression: number
+    /** Most records the limit allows: floor(maxSuppression x rows). */
+    suppressionLimit: number
+    nodes: number
+    evaluated: number
+    pruned: number
+    distinctTuples: number
+    milliseconds: number
+  }
+  /** Hierarchies riskcheck chose itself, in words. */
+  assumptions: string[]
+}
+
+/**
+ * Propose the generalisation of least information loss that meets the thresholds of `policy`.
+ * @example const { proposal, table } = anonymise(readArrow('extract.arrow'), { k: 5, maxSuppression: 0.01 })
+ */
+export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
+  const started = performance.now()
+  const lattice = generalisationLattice(table, policy)
+  const { before, chosen, metric, n } = lattice
+  const search = (limit: number, keep: number) => searchLattice({
+    heights: lattice.heights,
+    bound: lattice.bound,
+    evaluate: levels => {
+      const judged = lattice.judge(levels)
+      return { feasible: judged.figures.suppressed <= limit, loss: judged.objective, tie: judged.figures.suppressed, figures: judged }
+    },
+  }, keep)
+  const found = search(lattice.suppressionLimit, 1 + (policy.alternatives ?? 3))
+  const summary = (c: Candidate<Judged>) => coding(c, chosen, metric, n)
+  const [best, ...runnersUp] = found.ranked
+  let alternatives = runnersUp.map(summary)
+  if (best && best.figures.figures.suppressed > 0) {
+    const unsuppressed = search(0, 1).ranked[0]
+    if (unsuppressed) alternatives = [summary(unsuppressed), ...alternatives.filter(a => !sameLevels(a, unsuppressed))]
+  }
+  alternatives = alternatives.slice(0, policy.alternatives ?? 3)
+  const searchFigures = {
+    metric, maxSuppression: lattice.maxSuppression, suppressionLimit: lattice.suppressionLimit, nodes: found.nodes,
+    evaluated: found.evaluated, pruned: found.pruned, distinctTuples: lattice.distinctTuples, milliseconds: 0,
+  }
+  const assumptions = chosen.flatMap(c => c.assumed ? [`${c.hierarchy.column}: ${c.source} (${c.hierarchy.levelNames.join(' > ')})`] : [])
+  const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before'>): AnonymiseResult =>
+    ({ before, ...r, search: { ...searchFigures, milliseconds: Math.round(performance.now() - started) }, assumptions })
+  if (before.meetsThreshold) return done({ proposal: null, alternatives: [], table: null, reason: 'met' })
+  if (!best) return done({ proposal: null, alternatives: [], table: null, reason: 'impossible' })
+  const coded = codeTable(table, lattice.qi, lattice.sensitive, chosen.map(c => c.hierarchy), best.levels, lattice.criteria)
+  const after = analyse(coded, { ...policy, qi: before.quasiIdentifiers, sensitive: before.sensitive })
+  const proposal = { ...summary(best), after }
+  checkAgreement(proposal, n)
+  return done({ proposal, alternatives, table: coded, reason: null })
+}
+
+/** A node judged: the evaluator's figures, the three metrics, and the figure the search minimises. */
+export interface Judged { figures: NodeFigures; metrics: InformationLoss; objective: number }
+
+/**
+ * The lattice of generalisations of `table` under `policy`: the risk before, the hierarchies, and how to
+ * judge a node (on the table of distinct tuples) and bound its objective without judging it.
+ */
+export function generalisationLattice(table: Table, policy: Policy) {
+  const metric = policy.metric ?? 'loss'
+  const maxSuppression = checkPolicy(policy, metric)
+  const before = analyse(table, policy)
+  const source = policy.source ?? 'the table'
+  const n = table.numRows
+  const qi = before.quasiIdentifiers.map(name => encodeColumn(table, name, source))
+  // sensitive values matter to the search only through l-diversity
+  const sensitive = before.l === null ? [] : before.sensitive.map(name => encodeColumn(table, name, source))
+  checkHierarchyColumns(policy.hierarchies ?? {}, before)
+  const chosen = qi.map(c => chooseHierarchy(c, policy.hierarchies?.[c.name], { baseDir: policy.baseDir }))
+  const kernels = policy.kernels ?? loadKernels()
+  const freq = kernels.frequencyTable([...qi, ...sensitive], n)
+  const heights = chosen.map(c => c.hierarchy.maps.length)
+  const costs = chosen.map((c, j) => lossCosts(c.hierarchy.maps, presentCodes(freq, j, qi[j].radix)))
+  const fullCost = chosen.map((c, j) => levelCosts(freq, j, c.hierarchy.maps, costs[j]))
+  const evaluator = kernels.evaluator(freq, {
+    quasiIdentifiers: chosen.map((c, j) => ({
+      column: j, maps: c.hierarchy.maps, costs: costs[j], radices: c.hierarchy.labels.map(l => Math.max(1, l.length)),
+    })),
+    sensitive: sensitive.map((s, i) => ({ column: qi.length + i, radix: s.radix })),
+  })
+  const criteria = { k: before.k, l: before.l }
+  return {
+    before, qi, sensitive, chosen, heights, n, metric, criteria, maxSuppression,
+    suppressionLimit: Math.floor(maxSuppression * n),
+    distinctTuples: freq.counts.length,
+    bound: (levels: number[]) => objectiveBound(metric, levels, heights, fullCost, n),
+    judge(levels: number[]): Judged {
+      const figures = evaluator.evaluate(levels, criteria)
+      const metrics = informationLoss(figures, levels, heights, n)
+      return { figures, metrics, objective: objective(metric, metrics) }
+    },
+  }
+}
+
+function coding(c: Candidate<Judged>, chosen: ChosenHierarchy[], metric: Metric, n: number): Coding {
+  const { figures, metrics } = c.figures
+  const kept = n - figures.suppressed
+  const columns = chosen.map((h, j): ColumnCoding => ({
+    column: h.hierarchy.column, hierarchy: h.source, assumed: h.assumed, levelNames: h.hierarchy.levelNames,
+    level: c.levels[j], levelName: h.hierarchy.levelNames[c.levels[j]],
+    loss: metrics.columns[j].loss, precision: metrics.columns[j].precision,
+  }))
+  return {
+    columns,
+    levels: Object.fromEntries(columns.map(col => [col.column, col.level])),
+    suppressed: figures.suppressed,
+    suppressedShare: figures.suppressed / n,
+    informationLoss: { metric, ...metrics },
+    classes: figures.classes - figures.failingClasses,
+    minClassSize: figures.minKeptClassSize,
+    averageProsecutor: kept > 0 ? (figures.classes - figures.failingClasses) / kept : 0,
+  }
+}
+
+function sameLevels(a: Coding, c: Candidate<Judged>): boolean {
+  return a.columns.every((col, j) => col.level === c.levels[j])
+}
+
+/** The coded table, measured from its rows, must agree with what the search computed on the tuples. */
+function checkAgreement(p: Proposal, rows: number): void {
+  const a = p.after
+  if (a.rows !== rows - p.suppressed || a.classes !== p.classes || a.minClassSize !== p.minClassSize || !a.meetsThreshold) {
+    throw new RiskcheckError('E_KERNEL', `the coded table (${a.rows} rows, ${a.classes} classes, smallest ${a.minClassSize}) ` +
+      `does not agree with the search (${rows - p.suppressed} rows, ${p.classes} classes, smallest ${p.minClassSize}); ` +
+      'this is a bug in riskcheck')
+  }
+}
+
+function checkPolicy(policy: Policy, metric: Metric): number {
+  const s = policy.maxSuppression ?? 0
+  if (!(Number.isFinite(s) && s >= 0 && s <= 1)) {
+    throw new RiskcheckError('E_OPTION', `the suppression limit must be a share from 0 to 1 (0 % to 100 %), got ${s}`)
+  }
+  if (!['loss', 'precision', 'discernibility'].includes(metric)) {
+    throw new RiskcheckError('E_OPTION', `the metric must be loss, precision or discernibility, got ${JSON.stringify(metric)}`)
+  }
+  if (policy.l !== undefined && (policy.lCriterion ?? 'distinct') !== 'distinct') {
+    throw new RiskcheckError('E_OPTION', `the generalisation search supports distinct l-diversity; ${policy.lCriterion} ` +
+      'l-diversity is measured but not searched for', 'use --l-criterion distinct, or measure without generalising')
+  }
+  return s
+}
+
+function checkHierarchyColumns(hierarchies: Record<string, HierarchySpec>, before: RiskResult): void {
+  for (const column of Object.keys(hierarchies)) {
+    if (!before.quasiIdentifiers.includes(column)) {
+      throw new RiskcheckError('E_HIERARCHY', `a hierarchy is given for column ${JSON.stringify(column)}, which is not a ` +
+        `quasi-identifier (they are: ${before.quasiIdentifiers.join(', ')})`, 'name it in --qi, or drop its hierarchy')
+    }
+  }
+}

@@ -1,0 +1,163 @@
+// anonymise(): hand-worked metrics and optimum on a small table, the coded table, optimality on Adult
+// against brute force over all 6,480 nodes, errors.
+import { Bool, Decimal, Int64, Table, TimestampNanosecond, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow'
+import { describe, expect, test } from 'vitest'
+import { anonymise, generalisationLattice } from '../src/anonymise/index.js'
+import type { Policy } from '../src/anonymise/index.js'
+import { parsePolicy } from '../src/anonymise/policy.js'
+import { readArrow } from '../src/input/arrow.js'
+import { referenceKernels } from '../src/kernels/reference.js'
+import { compareCandidates } from '../src/lattice/search.js'
+
+const ADULT = readArrow(new URL('../datasets/adult.arrow', import.meta.url).pathname)
+const ADULT_HIERARCHIES = new URL('../datasets/hierarchies/adult/', import.meta.url).pathname
+const ADULT_QI = ['sex', 'age', 'race', 'marital-status', 'education', 'native-country', 'workclass', 'occupation']
+
+/** zip: 1000 1000 1010 1010 2000 2000; sex: F M F M F F (worked by hand in the comments below). */
+const small = () => new Table({
+  zip: vectorFromArray(['1000', '1000', '1010', '1010', '2000', '2000'], new Utf8()),
+  sex: vectorFromArray(['F', 'M', 'F', 'M', 'F', 'F'], new Utf8()),
+})
+const smallPolicy: Policy = { qi: ['zip', 'sex'], k: 2, hierarchies: { zip: { kind: 'prefix', prefix: [1] } } }
+
+describe('anonymise on a table worked by hand', () => {
+  // Nodes (zip level, sex level). (0,0) has four classes of 1: fails k = 2.
+  // (1,0): zip to "1***" (2 of the 3 zips: LM (2-1)/(3-1) = 0.5, 4 records) and "2***" (LM 0, 2 records):
+  //   zip LM = 4 x 0.5 / 6 = 1/3, sex LM 0, loss = mean = 1/6; precision 1 - mean(1/2, 0) = 0.75; DM 2^2 x 3 = 12.
+  // (0,1): sex to "*" (LM 1), zip kept: loss 0.5; precision 0.5; DM 12.
+  test('loss picks (1,0) with loss 1/6, precision 0.75, discernibility 12', () => {
+    const r = anonymise(small(), smallPolicy)
+    expect(r.proposal?.levels).toEqual({ zip: 1, sex: 0 })
+    expect(r.proposal?.informationLoss.loss).toBeCloseTo(1 / 6, 12)
+    expect(r.proposal?.informationLoss.columns.map(c => c.loss)).toEqual([1 / 3, 0])
+    expect(r.proposal?.informationLoss.precision).toBeCloseTo(0.75, 12)
+    expect(r.proposal?.informationLoss.discernibility).toBe(12)
+    expect(r.proposal?.suppressed).toBe(0)
+    expect(r.proposal?.after).toMatchObject({ rows: 6, classes: 3, minClassSize: 2, meetsThreshold: true })
+    expect(r.table?.getChild('zip')?.toArray()).toEqual(['1***', '1***', '1***', '1***', '2***', '2***'])
+    expect(r.table?.getChild('sex')?.toArray()).toEqual(['F', 'M', 'F', 'M', 'F', 'F'])
+    expect(r.alternatives[0].levels).toEqual({ zip: 0, sex: 1 })
+    expect(r.alternatives[0].informationLoss.loss).toBe(0.5)
+  })
+
+  test('precision agrees; discernibility ties (12 = 12) and takes the first column kept, (0,1)', () => {
+    expect(anonymise(small(), { ...smallPolicy, metric: 'precision' }).proposal?.levels).toEqual({ zip: 1, sex: 0 })
+    expect(anonymise(small(), { ...smallPolicy, metric: 'discernibility' }).proposal?.levels).toEqual({ zip: 0, sex: 1 })
+  })
+
+  test('suppression: with 4 of 6 records allowed, (0,0) passes but costs more (4 suppressed cells a column: loss 2/3)', () => {
+    const lattice = generalisationLattice(small(), { ...smallPolicy, maxSuppression: 4 / 6 })
+    expect(lattice.suppressionLimit).toBe(4)
+    const bottom = lattice.judge([0, 0])
+    expect(bottom.figures.suppressed).toBe(4)
+    expect(bottom.metrics.loss).toBeCloseTo(2 / 3, 12)
+    expect(anonymise(small(), { ...smallPolicy, maxSuppression: 4 / 6 }).proposal?.levels).toEqual({ zip: 1, sex: 0 })
+  })
+
+  test('the reference kernels give the same proposal', () => {
+    const w = anonymise(small(), smallPolicy)
+    const r = anonymise(small(), { ...smallPolicy, kernels: referenceKernels })
+    expect(r.proposal?.levels).toEqual(w.proposal?.levels)
+    expect(r.proposal?.informationLoss).toEqual(w.proposal?.informationLoss)
+  })
+
+  test('a table that already meets k: no proposal, reason "met"', () => {
+    const r = anonymise(small(), { ...smallPolicy, qi: ['zip'] })
+    expect(r).toMatchObject({ proposal: null, reason: 'met', table: null })
+  })
+
+  test('k above the rows: not even "*" everywhere meets it, reason "impossible"', () => {
+    expect(anonymise(small(), { ...smallPolicy, k: 7 })).toMatchObject({ proposal: null, reason: 'impossible' })
+  })
+})
+
+describe('the coded table', () => {
+  test('suppressed records are removed; every other column is copied exactly (int64, ns timestamps, decimals, nulls)', () => {
+    const n = 9
+    const table = new Table({
+      g: vectorFromArray(['a', 'a', 'a', 'b', 'b', 'b', 'c', 'd', 'd'], new Utf8()),
+      big: vectorFromArray([2n ** 62n + 1n, 2n, 3n, null, 5n, 6n, 7n, 8n, 9n], new Int64()),
+      at: vectorFromArray(Array.from({ length: n }, (_, i) => 1_700_000_000_000 + i), new TimestampNanosecond()),
+      flag: vectorFromArray([true, false, null, true, true, false, true, false, true], new Bool()),
+      text: vectorFromArray(['x', null, 'zz', 'é', '', 'w', 'v', 'u', 't'], new Utf8()),
+    })
+    // k = 3 with no hierarchy on g: g can only be kept or suppressed; keeping it fails c (1 record) and d (2):
+    // 3 of 9 records suppressed
+    const r = anonymise(table, { qi: ['g'], k: 3, maxSuppression: 0.34 })
+    expect(r.proposal).toMatchObject({ levels: { g: 0 }, suppressed: 3 })
+    const coded = r.table as Table
+    const kept = [0, 1, 2, 3, 4, 5]
+    expect(coded.numRows).toBe(6)
+    for (const name of ['big', 'at', 'flag', 'text'] as const) {
+      const original = table.getChild(name)!
+      expect(coded.getChild(name)?.type.toString(), name).toBe(original.type.toString())
+      expect(kept.map(i => coded.getChild(name)?.get(kept.indexOf(i))), name).toEqual(kept.map(i => original.get(i)))
+    }
+    expect(coded.getChild('big')?.get(0)).toBe(2n ** 62n + 1n)
+  })
+
+  test('a decimal column is copied word for word', () => {
+    const words = Uint32Array.from([5, 0, 0, 0, 7, 0, 0, 0, 9, 0, 0, 0, 11, 0, 0, 0])
+    const table = new Table({
+      g: vectorFromArray(['a', 'a', 'a', 'b'], new Utf8()),
+      amount: makeVector(makeData({ type: new Decimal(2, 9, 128), length: 4, data: words })),
+    })
+    const r = anonymise(table, { qi: ['g'], k: 3, maxSuppression: 0.25 })
+    expect(Array.from(r.table?.getChild('amount')?.data[0].values as Uint32Array)).toEqual(Array.from(words.slice(0, 12)))
+  })
+})
+
+describe('Adult (8 quasi-identifiers, ARX hierarchies, 6,480 nodes): the search finds the optimum of brute force', () => {
+  const hierarchies = Object.fromEntries(ADULT_QI.map(c => [c, { kind: 'file' as const, file: `adult_hierarchy_${c}.csv` }]))
+  const allNodes = (heights: number[]) =>
+    heights.reduce<number[][]>((nodes, h) => nodes.flatMap(n => Array.from({ length: h }, (_, l) => [...n, l])), [[]])
+
+  for (const k of [2, 5, 10]) {
+    test(`k = ${k}, suppression 0 % and 2 %`, () => {
+      const policy: Policy = { qi: ADULT_QI, k, hierarchies, baseDir: ADULT_HIERARCHIES }
+      const lattice = generalisationLattice(ADULT, policy)
+      expect(lattice.heights.reduce((a, h) => a * h, 1)).toBe(6480)
+      const judged = allNodes(lattice.heights).map(levels => ({ levels, ...lattice.judge(levels) }))
+      // the bound the search orders by never exceeds the loss
+      for (const node of judged) expect(lattice.bound(node.levels)).toBeLessThanOrEqual(node.objective + 1e-12)
+      for (const share of [0, 0.02]) {
+        const limit = Math.floor(share * ADULT.numRows)
+        const best = judged.filter(node => node.figures.suppressed <= limit)
+          .map(node => ({ levels: node.levels, loss: node.objective, tie: node.figures.suppressed }))
+          .sort(compareCandidates)[0]
+        const r = anonymise(ADULT, { ...policy, maxSuppression: share })
+        expect(r.proposal?.columns.map(c => c.level), `k ${k}, ${share}`).toEqual(best.levels)
+        expect(r.proposal?.informationLoss.loss).toBe(best.loss)
+        expect(r.proposal?.after.minClassSize).toBeGreaterThanOrEqual(k)
+        expect(r.proposal?.after.rows).toBe(ADULT.numRows - (r.proposal?.suppressed ?? 0))
+        expect(r.search.evaluated).toBeLessThan(6480)
+      }
+    })
+  }
+})
+
+describe('errors', () => {
+  test('a hierarchy for a column that is not a quasi-identifier', () => {
+    expect(() => anonymise(small(), { ...smallPolicy, qi: ['sex'] }))
+      .toThrow('a hierarchy is given for column "zip", which is not a quasi-identifier (they are: sex)')
+  })
+
+  test('a value missing from a hierarchy is named', () => {
+    expect(() => anonymise(small(), { ...smallPolicy, hierarchies: { zip: { kind: 'map', map: [{ 1000: 'A', 1010: 'A' }] } } }))
+      .toThrow(/column "zip": 1 value is not in its hierarchy \(map\): "2000"/)
+  })
+
+  test('a suppression limit out of range', () => {
+    expect(() => anonymise(small(), { ...smallPolicy, maxSuppression: 1.5 })).toThrow(/share from 0 to 1/)
+  })
+
+  test('policy files: unknown fields, bad metric, maxProsecutorRisk as k', () => {
+    expect(() => parsePolicy({ kk: 5 }, 'p.json')).toThrow('the policy p.json: unknown field "kk"')
+    expect(() => parsePolicy({ metric: 'entropy' }, 'p.json')).toThrow(/"metric" must be one of loss, precision, discernibility/)
+    expect(parsePolicy({ maxProsecutorRisk: 0.2 }, 'p.json').k).toBe(5)
+    expect(parsePolicy({ maxProsecutorRisk: 0.3, k: 2 }, 'p.json').k).toBe(4)
+    expect(parsePolicy({ maxSuppression: '1.5%' }, 'p.json').maxSuppression).toBeCloseTo(0.015, 15)
+    expect(parsePolicy({ hierarchies: { age: { bands: [5, 10] } } }, 'p.json').hierarchies?.age)
+      .toEqual({ kind: 'bands', bands: [5, 10], base: 0, top: null, bottom: null })
+  })
+})
