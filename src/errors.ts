@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'E_OPTION'    // an option value is out of range
   | 'E_HIERARCHY' // a generalisation hierarchy is malformed or does not fit the data
   | 'E_POLICY'    // the policy file is malformed
+  | 'E_OUTPUT'    // the output file cannot be written (or would replace the input)
   | 'E_MEMORY'    // the data do not fit in WebAssembly memory
   | 'E_KERNEL'    // the WebAssembly kernel is missing or failed (a bug or a broken install)
 

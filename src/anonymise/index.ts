@@ -83,6 +83,7 @@ export interface AnonymiseResult {
     maxSuppression: number
     /** Most records the limit allows: floor(maxSuppression x rows). */
     suppressionLimit: number
+    /** Nodes in the lattice; nodes judged (by both searches); nodes the first search skipped as known to fail. */
     nodes: number
     evaluated: number
     pruned: number
@@ -101,11 +102,19 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const started = performance.now()
   const lattice = generalisationLattice(table, policy)
   const { before, chosen, metric, n } = lattice
+  // the search without suppression (for an alternative) meets many nodes of the first: judge each once
+  const judgedNodes = new Map<string, Judged>()
+  const judge = (levels: number[]) => {
+    const key = levels.join(',')
+    let judged = judgedNodes.get(key)
+    if (!judged) { judged = lattice.judge(levels); judgedNodes.set(key, judged) }
+    return judged
+  }
   const search = (limit: number, keep: number) => searchLattice({
     heights: lattice.heights,
     bound: lattice.bound,
     evaluate: levels => {
-      const judged = lattice.judge(levels)
+      const judged = judge(levels)
       return { feasible: judged.figures.suppressed <= limit, loss: judged.objective, tie: judged.figures.suppressed, figures: judged }
     },
   }, keep)
@@ -120,7 +129,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   alternatives = alternatives.slice(0, policy.alternatives ?? 3)
   const searchFigures = {
     metric, maxSuppression: lattice.maxSuppression, suppressionLimit: lattice.suppressionLimit, nodes: found.nodes,
-    evaluated: found.evaluated, pruned: found.pruned, distinctTuples: lattice.distinctTuples, milliseconds: 0,
+    evaluated: judgedNodes.size, pruned: found.pruned, distinctTuples: lattice.distinctTuples, milliseconds: 0,
   }
   const assumptions = chosen.flatMap(c => c.assumed ? [`${c.hierarchy.column}: ${c.source} (${c.hierarchy.levelNames.join(' > ')})`] : [])
   const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before'>): AnonymiseResult =>

@@ -47,11 +47,14 @@ export function searchLattice<F>(problem: LatticeProblem<F>, keep = 1): SearchOu
       `${MAX_NODES.toLocaleString('en')} riskcheck searches`, 'give fewer levels to some hierarchies, or fewer quasi-identifiers')
   }
   const strides = stridesOf(heights)
-  let evaluated = 0
-  const judge = (levels: number[]) => { evaluated++; return problem.evaluate(levels) }
+  const judged = new Map<number, ReturnType<LatticeProblem<F>['evaluate']>>()
+  const judge = (v: number) => {
+    let j = judged.get(v)
+    if (!j) { j = problem.evaluate(levelsOf(v, heights, strides)); judged.set(v, j) }
+    return j
+  }
   // The top node (every column at its last level) passes if any node does: judge it first.
-  const top = judge(heights.map(h => h - 1))
-  if (!top.feasible) return { ranked: [], nodes, evaluated: 1, pruned: nodes - 1 }
+  if (!judge(nodes - 1).feasible) return { ranked: [], nodes, evaluated: 1, pruned: nodes - 1 }
   const bounds = new Float64Array(nodes)
   const sums = new Uint16Array(nodes)
   for (let v = 0; v < nodes; v++) {
@@ -66,13 +69,35 @@ export function searchLattice<F>(problem: LatticeProblem<F>, keep = 1): SearchOu
   let pruned = 0
   for (const v of order) {
     if (ranked.length === keep && bounds[v] > ranked[keep - 1].loss + SLACK * Math.max(1, Math.abs(ranked[keep - 1].loss))) break
-    if (fails[v]) { pruned++; continue }
-    const levels = levelsOf(v, heights, strides)
-    const judged = v === nodes - 1 ? top : judge(levels)
-    if (!judged.feasible) { markFiner(v, heights, strides, fails); continue }
-    insertRanked(ranked, { levels, loss: judged.loss, tie: judged.tie, figures: judged.figures }, keep)
+    if (fails[v]) { if (!judged.has(v)) pruned++; continue }
+    const j = judge(v)
+    if (!j.feasible) {
+      markFiner(v, heights, strides, fails)
+      climb(v, heights, strides, bounds, fails, judge)
+      continue
+    }
+    insertRanked(ranked, { levels: levelsOf(v, heights, strides), loss: j.loss, tie: j.tie, figures: j.figures }, keep)
   }
-  return { ranked, nodes, evaluated, pruned }
+  return { ranked, nodes, evaluated: judged.size, pruned }
+}
+
+/**
+ * From a failing node, step to the coarser neighbour of least bound while it fails too, marking what lies
+ * below each failing node: failures high in the lattice rule out many nodes the walk would meet later.
+ */
+function climb(v: number, heights: number[], strides: number[], bounds: Float64Array, fails: Uint8Array,
+  judge: (v: number) => { feasible: boolean }): void {
+  for (let u = v; ;) {
+    let next = -1
+    for (let c = 0; c < heights.length; c++) {
+      if (Math.floor(u / strides[c]) % heights[c] === heights[c] - 1) continue
+      const up = u + strides[c]
+      if (next < 0 || bounds[up] < bounds[next]) next = up
+    }
+    if (next < 0 || fails[next] || judge(next).feasible) return
+    markFiner(next, heights, strides, fails)
+    u = next
+  }
 }
 
 type Ranked = { levels: number[]; loss: number; tie: number }

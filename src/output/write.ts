@@ -1,0 +1,59 @@
+// Writing a table as Arrow IPC without ever overwriting the input or leaving half a file: the bytes go to a
+// temporary file beside the target, which is renamed over it only when complete.
+import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { Schema, Table, tableToIPC } from 'apache-arrow'
+import { RiskcheckError } from '../errors.js'
+
+export interface WriteOptions {
+  /** The input file: never written over. */
+  input?: string
+  /** Replace an existing file (other than the input). */
+  force?: boolean
+  /** Key-value pairs added to the schema metadata. */
+  metadata?: Record<string, string>
+}
+
+/**
+ * Write `table` to `path` atomically: Arrow IPC stream format for a `.arrows` name, file format otherwise.
+ * @example writeArrow(coded, 'coded.arrow', { input: 'extract.arrow' })
+ */
+export function writeArrow(table: Table, path: string, options: WriteOptions = {}): void {
+  const target = resolve(path)
+  if (options.input !== undefined && sameFile(target, resolve(options.input))) {
+    throw new RiskcheckError('E_OUTPUT', `--out ${path} is the input file; riskcheck never writes over its input`,
+      'give another file name')
+  }
+  if (existsSync(target) && !options.force) {
+    throw new RiskcheckError('E_OUTPUT', `${path} exists already`, 'give another name, or --force to replace it')
+  }
+  if (existsSync(target) && statSync(target).isDirectory()) throw new RiskcheckError('E_OUTPUT', `${path} is a directory`)
+  const metadata = new Map([...table.schema.metadata, ...Object.entries(options.metadata ?? {})])
+  const withMetadata = new Table(new Schema(table.schema.fields, metadata), table.batches)
+  const bytes = tableToIPC(withMetadata, /\.arrows$/i.test(target) ? 'stream' : 'file')
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`)
+  let fd: number | undefined
+  try {
+    fd = openSync(temporary, 'wx')
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at)
+    fsyncSync(fd)
+    closeSync(fd)
+    fd = undefined
+    renameSync(temporary, target)
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd)
+    rmSync(temporary, { force: true })
+    const err = e as NodeJS.ErrnoException
+    throw new RiskcheckError('E_OUTPUT', `cannot write ${path}: ${err.code ?? err.message}`)
+  }
+}
+
+/** Whether two paths name the same file (following links), when the first exists. */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true
+  try {
+    return realpathSync(a) === realpathSync(b)
+  } catch {
+    return false
+  }
+}

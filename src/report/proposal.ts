@@ -1,0 +1,65 @@
+// AnonymiseResult -> the terminal text of the proposal: the coding in words, what it costs, the alternatives.
+import Table from 'cli-table3'
+import type { AnonymiseResult, Coding, ColumnCoding } from '../anonymise/index.js'
+
+const int = (n: number) => n.toLocaleString('en-US')
+const pct = (share: number) => `${(100 * share).toFixed(1)} %`
+const fixed = (x: number) => x.toFixed(4)
+
+/** The proposal (or why there is none), as text for the terminal. */
+export function renderProposal(r: AnonymiseResult, out?: string): string {
+  const s = r.search
+  const searched = `Searched ${int(s.evaluated)} of ${int(s.nodes)} generalisations on ${int(s.distinctTuples)} distinct ` +
+    `combinations in ${(s.milliseconds / 1000).toFixed(1)} s (metric: ${s.metric}; suppression limit ` +
+    `${pct(s.maxSuppression)} = ${int(s.suppressionLimit)} records).`
+  const assumed = r.assumptions.length
+    ? `Hierarchies assumed (give your own with --hierarchy or --policy):\n${r.assumptions.map(a => `  ${a}`).join('\n')}` : ''
+  if (r.reason === 'met') return ''
+  if (r.proposal === null) {
+    return [`NO GENERALISATION meets the thresholds: even every quasi-identifier suppressed ("*") leaves classes that ` +
+      `fail, with at most ${int(s.suppressionLimit)} records suppressed.`, searched, assumed].filter(Boolean).join('\n\n') + '\n'
+  }
+  const p = r.proposal
+  const a = p.after
+  const lines = [
+    `PROPOSAL (least ${s.metric === 'precision' ? 'loss of precision' : s.metric}): ${inWords(p)}.\n` +
+    `Then: k = ${int(a.minClassSize)}, ${int(a.sampleUniques)} sample uniques, average prosecutor risk ` +
+    `${a.prosecutor.average.toFixed(4)} (${int(a.rows)} records in ${int(a.classes)} classes); ` +
+    `${a.meetsThreshold ? 'the thresholds are met' : 'the thresholds are NOT met'}.`,
+    costTable(p),
+  ]
+  if (r.alternatives.length) {
+    lines.push(`Alternatives:\n${r.alternatives.map((c, i) => `  ${i + 1}. ${inWords(c)}; loss ${fixed(c.informationLoss.loss)}, ` +
+      `then k = ${int(c.minClassSize)}.`).join('\n')}`)
+  }
+  lines.push(assumed, searched, out ? `Coded table written to ${out}.` : 'Write the coded table with --out FILE.arrow.')
+  return lines.filter(Boolean).join('\n\n') + '\n'
+}
+
+/** "birth_year in 10-year bands, arr_residence to province, sex unchanged; 115 records (0.6 %) suppressed". */
+export function inWords(c: Coding): string {
+  const columns = c.columns.map(columnInWords).join(', ')
+  const suppressed = c.suppressed === 0 ? 'no record suppressed'
+    : `${int(c.suppressed)} record${c.suppressed === 1 ? '' : 's'} (${pct(c.suppressedShare)}) suppressed`
+  return `${columns}; ${suppressed}`
+}
+
+function columnInWords(c: ColumnCoding): string {
+  if (c.level === 0) return `${c.column} unchanged`
+  if (c.level === c.levelNames.length - 1) return `${c.column} suppressed (*)`
+  return `${c.column} ${/band|class|interval/i.test(c.levelName) ? 'in' : 'to'} ${c.levelName}`
+}
+
+function costTable(p: Coding): string {
+  const t = new Table({
+    head: ['Column', 'Hierarchy', 'Coded as', 'Loss', 'Precision'],
+    style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  })
+  for (const c of p.columns) {
+    t.push([c.column, `${c.hierarchy}${c.assumed ? ' (assumed)' : ''}`, `level ${c.level}: ${c.levelName}`, fixed(c.loss), fixed(c.precision)])
+  }
+  const m = p.informationLoss
+  t.push(['All (mean)', '', '', fixed(m.loss), fixed(m.precision)])
+  return `${t.toString()}\nLoss: share of the detail lost per cell, 0 = none, 1 = all (suppressed cells count 1). ` +
+    `Discernibility: ${int(m.discernibility)}.`
+}
