@@ -27,13 +27,13 @@ describe('anonymise on a table worked by hand', () => {
   // (0,1): sex to "*" (LM 1), zip kept: loss 0.5; precision 0.5; DM 12.
   test('loss picks (1,0) with loss 1/6, precision 0.75, discernibility 12', () => {
     const r = anonymise(small(), smallPolicy)
-    expect(r.proposal?.levels).toEqual({ zip: 1, sex: 0 })
-    expect(r.proposal?.informationLoss.loss).toBeCloseTo(1 / 6, 12)
-    expect(r.proposal?.informationLoss.columns.map(c => c.loss)).toEqual([1 / 3, 0])
-    expect(r.proposal?.informationLoss.precision).toBeCloseTo(0.75, 12)
-    expect(r.proposal?.informationLoss.discernibility).toBe(12)
-    expect(r.proposal?.suppressed).toBe(0)
-    expect(r.proposal?.after).toMatchObject({ rows: 6, classes: 3, minClassSize: 2, meetsThreshold: true })
+    expect(r.transformation?.levels).toEqual({ zip: 1, sex: 0 })
+    expect(r.transformation?.informationLoss.loss).toBeCloseTo(1 / 6, 12)
+    expect(r.transformation?.informationLoss.columns.map(c => c.loss)).toEqual([1 / 3, 0])
+    expect(r.transformation?.informationLoss.precision).toBeCloseTo(0.75, 12)
+    expect(r.transformation?.informationLoss.discernibility).toBe(12)
+    expect(r.transformation?.suppressed).toBe(0)
+    expect(r.after).toMatchObject({ rows: 6, classes: 3, minClassSize: 2, meetsThreshold: true })
     expect(r.table?.getChild('zip')?.toArray()).toEqual(['1***', '1***', '1***', '1***', '2***', '2***'])
     expect(r.table?.getChild('sex')?.toArray()).toEqual(['F', 'M', 'F', 'M', 'F', 'F'])
     expect(r.alternatives[0].levels).toEqual({ zip: 0, sex: 1 })
@@ -41,8 +41,8 @@ describe('anonymise on a table worked by hand', () => {
   })
 
   test('precision agrees; discernibility ties (12 = 12) and takes the first column kept, (0,1)', () => {
-    expect(anonymise(small(), { ...smallPolicy, metric: 'precision' }).proposal?.levels).toEqual({ zip: 1, sex: 0 })
-    expect(anonymise(small(), { ...smallPolicy, metric: 'discernibility' }).proposal?.levels).toEqual({ zip: 0, sex: 1 })
+    expect(anonymise(small(), { ...smallPolicy, metric: 'precision' }).transformation?.levels).toEqual({ zip: 1, sex: 0 })
+    expect(anonymise(small(), { ...smallPolicy, metric: 'discernibility' }).transformation?.levels).toEqual({ zip: 0, sex: 1 })
   })
 
   test('suppression: with 4 of 6 records allowed, (0,0) passes but costs more (4 suppressed cells a column: loss 2/3)', () => {
@@ -51,23 +51,23 @@ describe('anonymise on a table worked by hand', () => {
     const bottom = lattice.judge([0, 0])
     expect(bottom.figures.suppressed).toBe(4)
     expect(bottom.metrics.loss).toBeCloseTo(2 / 3, 12)
-    expect(anonymise(small(), { ...smallPolicy, maxSuppression: 4 / 6 }).proposal?.levels).toEqual({ zip: 1, sex: 0 })
+    expect(anonymise(small(), { ...smallPolicy, maxSuppression: 4 / 6 }).transformation?.levels).toEqual({ zip: 1, sex: 0 })
   })
 
   test('the reference kernels give the same proposal', () => {
     const w = anonymise(small(), smallPolicy)
     const r = anonymise(small(), { ...smallPolicy, kernels: referenceKernels })
-    expect(r.proposal?.levels).toEqual(w.proposal?.levels)
-    expect(r.proposal?.informationLoss).toEqual(w.proposal?.informationLoss)
+    expect(r.transformation?.levels).toEqual(w.transformation?.levels)
+    expect(r.transformation?.informationLoss).toEqual(w.transformation?.informationLoss)
   })
 
   test('a table that already meets k: no proposal, reason "met"', () => {
     const r = anonymise(small(), { ...smallPolicy, qi: ['zip'] })
-    expect(r).toMatchObject({ proposal: null, reason: 'met', table: null })
+    expect(r).toMatchObject({ transformation: null, reason: 'met', table: null })
   })
 
   test('k above the rows: not even "*" everywhere meets it, reason "impossible"', () => {
-    expect(anonymise(small(), { ...smallPolicy, k: 7 })).toMatchObject({ proposal: null, reason: 'impossible' })
+    expect(anonymise(small(), { ...smallPolicy, k: 7 })).toMatchObject({ transformation: null, reason: 'impossible' })
   })
 })
 
@@ -84,7 +84,7 @@ describe('the coded table', () => {
     // k = 3 with no hierarchy on g: g can only be kept or suppressed; keeping it fails c (1 record) and d (2):
     // 3 of 9 records suppressed
     const r = anonymise(table, { qi: ['g'], k: 3, maxSuppression: 0.34 })
-    expect(r.proposal).toMatchObject({ levels: { g: 0 }, suppressed: 3 })
+    expect(r.transformation).toMatchObject({ levels: { g: 0 }, suppressed: 3 })
     const coded = r.table as Table
     const kept = [0, 1, 2, 3, 4, 5]
     expect(coded.numRows).toBe(6)
@@ -126,11 +126,19 @@ describe('Adult (8 quasi-identifiers, ARX hierarchies, 6,480 nodes): the search 
           .map(node => ({ levels: node.levels, loss: node.objective, tie: node.figures.suppressed }))
           .sort(compareCandidates)[0]
         const r = anonymise(ADULT, { ...policy, maxSuppression: share })
-        expect(r.proposal?.columns.map(c => c.level), `k ${k}, ${share}`).toEqual(best.levels)
-        expect(r.proposal?.informationLoss.loss).toBe(best.loss)
-        expect(r.proposal?.after.minClassSize).toBeGreaterThanOrEqual(k)
-        expect(r.proposal?.after.rows).toBe(ADULT.numRows - (r.proposal?.suppressed ?? 0))
+        expect(r.transformation?.columns.map(c => c.level), `k ${k}, ${share}`).toEqual(best.levels)
+        expect(r.transformation?.informationLoss.loss).toBe(best.loss)
+        expect(r.after?.minClassSize).toBeGreaterThanOrEqual(k)
+        expect(r.after?.rows).toBe(ADULT.numRows - (r.transformation?.suppressed ?? 0))
         expect(r.search.evaluated).toBeLessThan(6480)
+        // minimal: no node one level lower in one column meets the criteria (so none strictly below does,
+        // feasibility being monotone)
+        const levels = best.levels
+        for (const [j, level] of levels.entries()) {
+          if (level === 0) continue
+          const below = levels.map((l, i) => i === j ? l - 1 : l)
+          expect(lattice.judge(below).figures.suppressed, `below in ${ADULT_QI[j]}`).toBeGreaterThan(limit)
+        }
       }
     })
   }
@@ -159,5 +167,24 @@ describe('errors', () => {
     expect(parsePolicy({ maxSuppression: '1.5%' }, 'p.json').maxSuppression).toBeCloseTo(0.015, 15)
     expect(parsePolicy({ hierarchies: { age: { bands: [5, 10] } } }, 'p.json').hierarchies?.age)
       .toEqual({ kind: 'bands', bands: [5, 10], base: 0, top: null, bottom: null })
+  })
+})
+
+describe('marking instead of removing', () => {
+  test('suppressed records stay with "*" in every quasi-identifier and form one class; roles and coding in the metadata', () => {
+    const table = new Table({
+      g: vectorFromArray(['a', 'a', 'a', 'b', 'b', 'b', 'c', 'd', 'd'], new Utf8()),
+      h: vectorFromArray(['x', 'x', 'x', 'y', 'y', 'y', 'z', 'z', 'z'], new Utf8()),
+    })
+    const r = anonymise(table, { qi: ['g', 'h'], k: 3, maxSuppression: 0.34, suppress: 'mark' })
+    expect(r.transformation).toMatchObject({ levels: { g: 0, h: 0 }, suppressed: 3 })
+    const coded = r.table as Table
+    expect(coded.numRows).toBe(9)
+    expect(coded.getChild('g')?.toArray()).toEqual(['a', 'a', 'a', 'b', 'b', 'b', '*', '*', '*'])
+    expect(coded.getChild('h')?.toArray()).toEqual(['x', 'x', 'x', 'y', 'y', 'y', '*', '*', '*'])
+    expect(r.after).toMatchObject({ rows: 9, classes: 3, minClassSize: 3 })
+    expect(coded.schema.fields.map(f => f.metadata.get('riskcheck.role'))).toEqual(['quasi-identifier', 'quasi-identifier'])
+    const record = JSON.parse(coded.schema.metadata.get('riskcheck.coding') as string)
+    expect(record).toMatchObject({ k: 3, suppress: 'mark', suppressed: 3, columns: [{ column: 'g', level: 0 }, { column: 'h', level: 0 }] })
   })
 })

@@ -1,44 +1,79 @@
 // The coded table: each quasi-identifier replaced by its generalised labels (a dictionary column), the
-// records of classes that still fail a threshold removed; every other column kept as it is.
-import { Data, Dictionary, Field, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow'
+// records of classes that still fail a threshold removed or marked "*"; every other column kept as it is.
+// The roles are written into the field metadata, so that analysing the coded file measures the same columns.
+import { Data, Dictionary, Field, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow'
+import type { Vector } from 'apache-arrow'
 import type { Hierarchy } from '../hierarchy/index.js'
 import { flattenCodes } from '../kernels/reference.js'
+import { ROLE_KEY } from '../roles.js'
 import type { EncodedColumn } from '../types.js'
 import { takeData } from './take.js'
 
+/** What codeTable() applies. */
+export interface CodingPlan {
+  qi: EncodedColumn[]
+  /** The sensitive columns the criteria look at (l-diversity), and every sensitive column's name (roles). */
+  sensitive: EncodedColumn[]
+  sensitiveNames: string[]
+  hierarchies: Hierarchy[]
+  levels: number[]
+  criteria: { k: number; l: number | null }
+  suppress: 'remove' | 'mark'
+  /** Added to the schema metadata. */
+  metadata?: Record<string, string>
+}
+
 /**
- * Apply `levels` to the quasi-identifiers of `table` and remove the records in classes smaller than k or,
- * with l, with fewer than l distinct values of a sensitive column.
+ * Apply `plan.levels` to the quasi-identifiers of `table`; the records in classes smaller than k or, with l,
+ * with fewer than l distinct values of a sensitive column are removed, or (mark) get "*" in every
+ * quasi-identifier.
  */
-export function codeTable(table: Table, qi: EncodedColumn[], sensitive: EncodedColumn[], hierarchies: Hierarchy[],
-  levels: number[], criteria: { k: number; l: number | null }): Table {
+export function codeTable(table: Table, plan: CodingPlan): Table {
+  const { qi } = plan
   const generalised = qi.map((c, j) => {
-    const map = hierarchies[j].maps[levels[j]]
+    const map = plan.hierarchies[j].maps[plan.levels[j]]
     return Uint32Array.from(flattenCodes(c), code => map[code])
   })
-  const kept = keptRows(generalised, sensitive.map(flattenCodes), table.numRows, criteria)
-  const dictionaries = qi.map((_, j) => vectorFromArray(hierarchies[j].labels[levels[j]].map(l => l ?? ''), new Utf8()))
-  const nullLabel = qi.map((_, j) => hierarchies[j].labels[levels[j]].map(l => l === null))
-  // new dictionary ids must not clash with those of the columns kept as they are
-  let nextId = Math.max(-1, ...table.schema.fields.flatMap(f => f.type instanceof Dictionary ? [f.type.id] : [])) + 1
-  const fields = table.schema.fields.map(f => qi.some(c => c.name === f.name)
-    ? new Field(f.name, new Dictionary(new Utf8(), new Int32(), nextId++), true, f.metadata) : f)
-  const schema = new Schema(fields, table.schema.metadata)
+  const kept = keptRows(generalised, plan.sensitive.map(flattenCodes), table.numRows, plan.criteria)
+  const labels = qi.map((_, j) => {
+    const level = plan.hierarchies[j].labels[plan.levels[j]]
+    return kept && plan.suppress === 'mark' && !level.includes('*') ? [...level, '*'] : level
+  })
+  if (kept && plan.suppress === 'mark') {
+    generalised.forEach((g, j) => {
+      const star = labels[j].indexOf('*')
+      for (let i = 0; i < g.length; i++) if (!kept[i]) g[i] = star
+    })
+  }
+  const removed = plan.suppress === 'remove' ? kept : null
+  const dictionaries = labels.map(l => vectorFromArray(l.map(x => x ?? ''), new Utf8()))
+  const fields = codedFields(table.schema, qi.map(c => c.name), plan.sensitiveNames)
+  const schema = new Schema(fields, new Map([...table.schema.metadata, ...Object.entries(plan.metadata ?? {})]))
   let start = 0
   const batches = table.batches.map(batch => {
     const rows = batch.numRows
-    const keep = kept ? keptIn(kept, start, rows) : null
+    const keep = removed ? keptIn(removed, start, rows) : null
     const children = table.schema.fields.map((f, col) => {
       const j = qi.findIndex(c => c.name === f.name)
-      if (j >= 0) return dictionaryData(fields[col].type as Dictionary, generalised[j], start, keep, rows, dictionaries[j].data[0], nullLabel[j])
+      if (j >= 0) return dictionaryData(fields[col].type as Dictionary, generalised[j], start, keep, rows, dictionaries[j], labels[j])
       const data = batch.data.children[col] as Data
       return keep ? takeData(data, keep, f.name) : data
     })
     start += rows
-    const length = keep ? keep.length : rows
-    return new RecordBatch(schema, makeData({ type: new Struct(fields), length, children, nullCount: 0 }))
+    return new RecordBatch(schema, makeData({ type: new Struct(fields), length: keep ? keep.length : rows, children, nullCount: 0 }))
   })
   return new Table(schema, batches)
+}
+
+/** Quasi-identifiers become Dictionary<Int32, Utf8> with fresh ids; roles go into the field metadata. */
+function codedFields(schema: Schema, qi: string[], sensitive: string[]): Field[] {
+  let nextId = Math.max(-1, ...schema.fields.flatMap(f => f.type instanceof Dictionary ? [f.type.id] : [])) + 1
+  return schema.fields.map(f => {
+    const role = qi.includes(f.name) ? 'quasi-identifier' : sensitive.includes(f.name) ? 'sensitive' : undefined
+    const metadata = role ? new Map([...f.metadata, [ROLE_KEY, role]]) : f.metadata
+    if (!qi.includes(f.name)) return new Field(f.name, f.type, f.nullable, metadata)
+    return new Field(f.name, new Dictionary(new Utf8(), new Int32(), nextId++), true, metadata)
+  })
 }
 
 /** 1 for each row kept (null when every row is kept). */
@@ -75,14 +110,15 @@ function keptIn(kept: Uint8Array, start: number, rows: number): Uint32Array {
 }
 
 function dictionaryData(type: Dictionary, codes: Uint32Array, start: number, keep: Uint32Array | null, rows: number,
-  dictionary: Data<Utf8>, isNull: boolean[]): Data<Dictionary> {
+  dictionary: Vector<Utf8>, labels: (string | null)[]): Data<Dictionary> {
   const rowsKept = keep ?? Uint32Array.from({ length: rows }, (_, i) => i)
   const indices = Int32Array.from(rowsKept, i => codes[start + i])
-  const nulls = indices.reduce((a, g) => a + (isNull[g] ? 1 : 0), 0)
+  const nulls = indices.reduce((a, g) => a + (labels[g] === null ? 1 : 0), 0)
   let nullBitmap: Uint8Array | undefined
   if (nulls > 0) {
-    nullBitmap = new Uint8Array(Math.ceil(indices.length / 8))
-    indices.forEach((g, r) => { if (!isNull[g]) nullBitmap![r >> 3] |= 1 << (r & 7) })
+    const bitmap = new Uint8Array(Math.ceil(indices.length / 8))
+    indices.forEach((g, r) => { if (labels[g] !== null) bitmap[r >> 3] |= 1 << (r & 7) })
+    nullBitmap = bitmap
   }
-  return makeData({ type, length: indices.length, nullCount: nulls, nullBitmap, data: indices, dictionary: makeVector(dictionary) })
+  return makeData({ type, length: indices.length, nullCount: nulls, nullBitmap, data: indices, dictionary })
 }

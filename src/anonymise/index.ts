@@ -12,6 +12,7 @@ import type { InformationLoss, Metric } from '../lattice/metrics.js'
 import { searchLattice } from '../lattice/search.js'
 import type { Candidate } from '../lattice/search.js'
 import type { NodeFigures, RiskResult } from '../types.js'
+import { VERSION } from '../version.js'
 import { codeTable } from './coded.js'
 import { chooseHierarchy } from './hierarchies.js'
 import type { ChosenHierarchy } from './hierarchies.js'
@@ -28,6 +29,9 @@ export interface Policy extends AnalyseOptions {
   baseDir?: string
   /** How many alternatives to propose besides the best (default 3). */
   alternatives?: number
+  /** What happens to the records of classes that still fail: removed (default), or kept with every
+   * quasi-identifier set to "*" ('mark'; they then form one class of their own). */
+  suppress?: 'remove' | 'mark'
 }
 
 /** How one quasi-identifier is coded. */
@@ -62,21 +66,19 @@ export interface Coding {
   averageProsecutor: number
 }
 
-/** The proposed coding, with the full risk analysis of the coded table. */
-export interface Proposal extends Coding {
-  after: RiskResult
-}
-
 /** What anonymise() returns. */
 export interface AnonymiseResult {
+  /** The risk of the table as it is. */
   before: RiskResult
-  /** Null when the thresholds are already met (nothing to do) or when no generalisation meets them. */
-  proposal: Proposal | null
+  /** The coding proposed; null when the thresholds are already met or when no generalisation meets them. */
+  transformation: Coding | null
+  /** The risk of the coded table (measured on its rows), or null with no transformation. */
+  after: RiskResult | null
   /** Other codings that meet the thresholds: the best without suppression, then the runners-up. */
   alternatives: Coding[]
-  /** The coded table (proposal applied, suppressed records removed), or null with no proposal. */
+  /** The coded table (transformation applied, suppressed records removed or marked), or null. */
   table: Table | null
-  /** Why proposal is null: 'met' (nothing to do), 'impossible' (not even "*" everywhere meets them), or null. */
+  /** Why transformation is null: 'met' (nothing to do), 'impossible' (not even "*" everywhere meets them). */
   reason: 'met' | 'impossible' | null
   search: {
     metric: Metric
@@ -134,13 +136,19 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const assumptions = chosen.flatMap(c => c.assumed ? [`${c.hierarchy.column}: ${c.source} (${c.hierarchy.levelNames.join(' > ')})`] : [])
   const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before'>): AnonymiseResult =>
     ({ before, ...r, search: { ...searchFigures, milliseconds: Math.round(performance.now() - started) }, assumptions })
-  if (before.meetsThreshold) return done({ proposal: null, alternatives: [], table: null, reason: 'met' })
-  if (!best) return done({ proposal: null, alternatives: [], table: null, reason: 'impossible' })
-  const coded = codeTable(table, lattice.qi, lattice.sensitive, chosen.map(c => c.hierarchy), best.levels, lattice.criteria)
+  const none = { transformation: null, after: null, alternatives: [], table: null }
+  if (before.meetsThreshold) return done({ ...none, reason: 'met' })
+  if (!best) return done({ ...none, reason: 'impossible' })
+  const transformation = summary(best)
+  const suppress = policy.suppress ?? 'remove'
+  const coded = codeTable(table, {
+    qi: lattice.qi, sensitive: lattice.sensitive, hierarchies: chosen.map(c => c.hierarchy), levels: best.levels,
+    criteria: lattice.criteria, suppress, sensitiveNames: before.sensitive,
+    metadata: { 'riskcheck.coding': JSON.stringify(codingRecord(transformation, before, lattice.maxSuppression, suppress)) },
+  })
   const after = analyse(coded, { ...policy, qi: before.quasiIdentifiers, sensitive: before.sensitive })
-  const proposal = { ...summary(best), after }
-  checkAgreement(proposal, n)
-  return done({ proposal, alternatives, table: coded, reason: null })
+  checkAgreement(transformation, after, n, suppress)
+  return done({ transformation, after, alternatives, table: coded, reason: null })
 }
 
 /** A node judged: the evaluator's figures, the three metrics, and the figure the search minimises. */
@@ -210,13 +218,34 @@ function sameLevels(a: Coding, c: Candidate<Judged>): boolean {
   return a.columns.every((col, j) => col.level === c.levels[j])
 }
 
-/** The coded table, measured from its rows, must agree with what the search computed on the tuples. */
-function checkAgreement(p: Proposal, rows: number): void {
-  const a = p.after
-  if (a.rows !== rows - p.suppressed || a.classes !== p.classes || a.minClassSize !== p.minClassSize || !a.meetsThreshold) {
+/** What the schema metadata of a coded table records (key riskcheck.coding): enough to redo the coding. */
+function codingRecord(t: Coding, before: RiskResult, maxSuppression: number, suppress: 'remove' | 'mark') {
+  return {
+    riskcheck: VERSION,
+    source: before.source,
+    rows: before.rows,
+    k: before.k,
+    l: before.l,
+    maxSuppression,
+    metric: t.informationLoss.metric,
+    suppress,
+    suppressed: t.suppressed,
+    columns: t.columns.map(c => ({ column: c.column, hierarchy: c.hierarchy, level: c.level, levelName: c.levelName })),
+  }
+}
+
+/**
+ * The coded table, measured from its rows, must agree with what the search computed on the tuples; marked
+ * records ("*" everywhere) form one more class.
+ */
+function checkAgreement(t: Coding, a: RiskResult, rows: number, suppress: 'remove' | 'mark'): void {
+  const marked = suppress === 'mark' && t.suppressed > 0
+  const rowsAfter = suppress === 'mark' ? rows : rows - t.suppressed
+  const classes = t.classes + (marked ? 1 : 0)
+  const smallest = marked ? Math.min(t.minClassSize || Infinity, t.suppressed) : t.minClassSize
+  if (a.rows !== rowsAfter || a.classes !== classes || a.minClassSize !== smallest) {
     throw new RiskcheckError('E_KERNEL', `the coded table (${a.rows} rows, ${a.classes} classes, smallest ${a.minClassSize}) ` +
-      `does not agree with the search (${rows - p.suppressed} rows, ${p.classes} classes, smallest ${p.minClassSize}); ` +
-      'this is a bug in riskcheck')
+      `does not agree with the search (${rowsAfter} rows, ${classes} classes, smallest ${smallest}); this is a bug in riskcheck`)
   }
 }
 
@@ -224,6 +253,9 @@ function checkPolicy(policy: Policy, metric: Metric): number {
   const s = policy.maxSuppression ?? 0
   if (!(Number.isFinite(s) && s >= 0 && s <= 1)) {
     throw new RiskcheckError('E_OPTION', `the suppression limit must be a share from 0 to 1 (0 % to 100 %), got ${s}`)
+  }
+  if (!['remove', 'mark'].includes(policy.suppress ?? 'remove')) {
+    throw new RiskcheckError('E_OPTION', `suppression must be remove or mark, got ${JSON.stringify(policy.suppress)}`)
   }
   if (!['loss', 'precision', 'discernibility'].includes(metric)) {
     throw new RiskcheckError('E_OPTION', `the metric must be loss, precision or discernibility, got ${JSON.stringify(metric)}`)

@@ -15,12 +15,12 @@ export function renderProposal(r: AnonymiseResult, out?: string): string {
   const assumed = r.assumptions.length
     ? `Hierarchies assumed (give your own with --hierarchy or --policy):\n${r.assumptions.map(a => `  ${a}`).join('\n')}` : ''
   if (r.reason === 'met') return ''
-  if (r.proposal === null) {
+  if (r.transformation === null || r.after === null) {
     return [`NO GENERALISATION meets the thresholds: even every quasi-identifier suppressed ("*") leaves classes that ` +
       `fail, with at most ${int(s.suppressionLimit)} records suppressed.`, searched, assumed].filter(Boolean).join('\n\n') + '\n'
   }
-  const p = r.proposal
-  const a = p.after
+  const p = r.transformation
+  const a = r.after
   const lines = [
     `PROPOSAL (least ${s.metric === 'precision' ? 'loss of precision' : s.metric}): ${inWords(p)}.\n` +
     `Then: k = ${int(a.minClassSize)}, ${int(a.sampleUniques)} sample uniques, average prosecutor risk ` +
