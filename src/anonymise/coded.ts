@@ -4,7 +4,6 @@
 import { Data, Dictionary, Field, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow'
 import type { Vector } from 'apache-arrow'
 import type { Hierarchy } from '../hierarchy/index.js'
-import { flattenCodes } from '../kernels/reference.js'
 import { ROLE_KEY } from '../roles.js'
 import type { EncodedColumn } from '../types.js'
 import { takeData } from './take.js'
@@ -32,9 +31,12 @@ export function codeTable(table: Table, plan: CodingPlan): Table {
   const { qi } = plan
   const generalised = qi.map((c, j) => {
     const map = plan.hierarchies[j].maps[plan.levels[j]]
-    return Uint32Array.from(flattenCodes(c), code => map[code])
+    const codes = concatCodes(c)
+    for (let i = 0; i < codes.length; i++) codes[i] = map[codes[i]]
+    return codes
   })
-  const kept = keptRows(generalised, plan.sensitive.map(flattenCodes), table.numRows, plan.criteria)
+  const radices = plan.hierarchies.map((h, j) => h.labels[plan.levels[j]].length)
+  const kept = keptRows(generalised, radices, plan.sensitive.map(concatCodes), table.numRows, plan.criteria)
   const labels = qi.map((_, j) => {
     const level = plan.hierarchies[j].labels[plan.levels[j]]
     return kept && plan.suppress === 'mark' && !level.includes('*') ? [...level, '*'] : level
@@ -76,27 +78,41 @@ function codedFields(schema: Schema, qi: string[], sensitive: string[]): Field[]
   })
 }
 
-/** 1 for each row kept (null when every row is kept). */
-function keptRows(generalised: Uint32Array[], sensitive: number[][], n: number,
+/** Every code of a column in one array. */
+function concatCodes(col: EncodedColumn): Uint32Array {
+  const out = new Uint32Array(col.chunks.reduce((a, c) => a + c.length, 0))
+  let at = 0
+  for (const chunk of col.chunks) { out.set(chunk, at); at += chunk.length }
+  return out
+}
+
+/** 1 for each row kept (null when every row is kept). Classes are keyed by a mixed-radix number when the
+ * product of the radices is exact in a double, else by text. */
+function keptRows(generalised: Uint32Array[], radices: number[], sensitive: Uint32Array[], n: number,
   criteria: { k: number; l: number | null }): Uint8Array | null {
-  const keyOf = (i: number) => generalised.map(g => g[i]).join(',')
-  const sizes = new Map<string, number>()
-  const values = new Map<string, Set<number>[]>()
+  const exact = radices.reduce((a, r) => a * r, 1) <= Number.MAX_SAFE_INTEGER
+  const keyOf = exact
+    ? (i: number) => generalised.reduce((key, g, j) => key * radices[j] + g[i], 0)
+    : (i: number) => generalised.map(g => g[i]).join(',')
+  const keys: (number | string)[] = new Array(n)
+  const sizes = new Map<number | string, number>()
+  const values = new Map<number | string, Set<number>[]>()
   for (let i = 0; i < n; i++) {
     const key = keyOf(i)
+    keys[i] = key
     sizes.set(key, (sizes.get(key) ?? 0) + 1)
     if (criteria.l !== null) {
-      const sets = values.get(key) ?? sensitive.map(() => new Set<number>())
-      sensitive.forEach((s, c) => sets[c].add(s[i]))
-      values.set(key, sets)
+      let sets = values.get(key)
+      if (!sets) { sets = sensitive.map(() => new Set<number>()); values.set(key, sets) }
+      for (let c = 0; c < sensitive.length; c++) sets[c].add(sensitive[c][i])
     }
   }
-  const passes = (key: string) => (sizes.get(key) as number) >= criteria.k &&
+  const passes = (key: number | string) => (sizes.get(key) as number) >= criteria.k &&
     (criteria.l === null || (values.get(key) as Set<number>[]).every(s => s.size >= (criteria.l as number)))
   const kept = new Uint8Array(n)
   let all = true
   for (let i = 0; i < n; i++) {
-    kept[i] = passes(keyOf(i)) ? 1 : 0
+    kept[i] = passes(keys[i]) ? 1 : 0
     all &&= kept[i] === 1
   }
   return all ? null : kept
@@ -111,9 +127,14 @@ function keptIn(kept: Uint8Array, start: number, rows: number): Uint32Array {
 
 function dictionaryData(type: Dictionary, codes: Uint32Array, start: number, keep: Uint32Array | null, rows: number,
   dictionary: Vector<Utf8>, labels: (string | null)[]): Data<Dictionary> {
-  const rowsKept = keep ?? Uint32Array.from({ length: rows }, (_, i) => i)
-  const indices = Int32Array.from(rowsKept, i => codes[start + i])
-  const nulls = indices.reduce((a, g) => a + (labels[g] === null ? 1 : 0), 0)
+  const length = keep ? keep.length : rows
+  const indices = new Int32Array(length)
+  let nulls = 0
+  for (let r = 0; r < length; r++) {
+    const g = codes[start + (keep ? keep[r] : r)]
+    indices[r] = g
+    if (labels[g] === null) nulls++
+  }
   let nullBitmap: Uint8Array | undefined
   if (nulls > 0) {
     const bitmap = new Uint8Array(Math.ceil(indices.length / 8))

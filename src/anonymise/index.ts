@@ -90,6 +90,7 @@ export interface AnonymiseResult {
     evaluated: number
     pruned: number
     distinctTuples: number
+    /** Time of the search alone (not the reading, the frequency table, the coding or the analysis after). */
     milliseconds: number
   }
   /** Hierarchies riskcheck chose itself, in words. */
@@ -101,8 +102,8 @@ export interface AnonymiseResult {
  * @example const { proposal, table } = anonymise(readArrow('extract.arrow'), { k: 5, maxSuppression: 0.01 })
  */
 export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
-  const started = performance.now()
   const lattice = generalisationLattice(table, policy)
+  const started = performance.now()
   const { before, chosen, metric, n } = lattice
   // the search without suppression (for an alternative) meets many nodes of the first: judge each once
   const judgedNodes = new Map<string, Judged>()
@@ -134,8 +135,9 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     evaluated: judgedNodes.size, pruned: found.pruned, distinctTuples: lattice.distinctTuples, milliseconds: 0,
   }
   const assumptions = chosen.flatMap(c => c.assumed ? [`${c.hierarchy.column}: ${c.source} (${c.hierarchy.levelNames.join(' > ')})`] : [])
+  searchFigures.milliseconds = Math.round(performance.now() - started)
   const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before'>): AnonymiseResult =>
-    ({ before, ...r, search: { ...searchFigures, milliseconds: Math.round(performance.now() - started) }, assumptions })
+    ({ before, ...r, search: searchFigures, assumptions })
   const none = { transformation: null, after: null, alternatives: [], table: null }
   if (before.meetsThreshold) return done({ ...none, reason: 'met' })
   if (!best) return done({ ...none, reason: 'impossible' })
