@@ -4,6 +4,7 @@ import { RiskcheckError } from './errors.js'
 import { encodeColumn } from './input/encode.js'
 import { loadKernels } from './kernels/wasm/index.js'
 import { assessRisk } from './risk.js'
+import type { Thresholds } from './risk.js'
 import { resolveRoles } from './roles.js'
 import type { RoleOptions } from './roles.js'
 import type { EncodedColumn, Kernels, LCriterion, RiskResult } from './types.js'
@@ -35,6 +36,7 @@ export const DEFAULT_K = 5
 export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult {
   const source = options.source ?? 'the table'
   const thresholds = checkOptions(options)
+  if (table.numCols === 0) throw new RiskcheckError('E_EMPTY', `${source} has no columns: there is nothing to analyse`)
   if (table.numRows === 0) throw new RiskcheckError('E_EMPTY', `${source} has no rows: there is nothing to analyse`)
   const encoded = new Map<string, EncodedColumn>()
   const encode = (name: string) => {
@@ -42,7 +44,7 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
     if (!column) { column = encodeColumn(table, name, source); encoded.set(name, column) }
     return column
   }
-  const roles = resolveRoles(table, options, name => distinctOrUndefined(encode, name), source)
+  const roles = resolveRoles(table, options, name => encode(name).distinct, source)
   if (thresholds.l !== null && roles.sensitive.length === 0) {
     throw new RiskcheckError('E_OPTION', `--l needs a sensitive column, and ${source} has none`, 'name them with --sensitive')
   }
@@ -52,8 +54,7 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
   const out = kernels.frequencies({
     rows: table.numRows, quasiIdentifiers: qi, sensitive, k: thresholds.k, l: thresholds.l ?? 2,
   })
-  const roleOf = (name: string) => roles.quasiIdentifiers.includes(name) ? 'quasi-identifier'
-    : roles.sensitive.includes(name) ? 'sensitive' : 'unused'
+  const describe = (role: string) => (c: EncodedColumn) => ({ name: c.name, type: c.type, role, distinct: c.distinct, nulls: c.nulls })
   return {
     riskcheck: VERSION,
     source: options.source ?? null,
@@ -61,28 +62,24 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
     quasiIdentifiers: roles.quasiIdentifiers,
     sensitive: roles.sensitive,
     roles: { source: roles.source, unused: roles.unused },
-    columns: [...qi, ...sensitive].map(c => ({ name: c.name, type: c.type, role: roleOf(c.name), distinct: c.distinct, nulls: c.nulls })),
+    warnings: roles.warnings,
+    columns: [...qi.map(describe('quasi-identifier')), ...sensitive.map(describe('sensitive'))],
     nulls: 'value',
     ...thresholds,
     ...assessRisk(out, table.numRows, roles.sensitive, thresholds),
   }
 }
 
-function distinctOrUndefined(encode: (name: string) => EncodedColumn, name: string): number | undefined {
-  try {
-    return encode(name).distinct
-  } catch (e) {
-    if (e instanceof RiskcheckError && e.code === 'E_TYPE') return undefined
-    throw e
-  }
-}
+/** Largest k or l: the kernels count in unsigned 32-bit integers. */
+const MAX_THRESHOLD = 2 ** 32 - 1
 
-function checkOptions(o: AnalyseOptions) {
-  const k = o.k ?? DEFAULT_K
-  if (!Number.isInteger(k) || k < 1) throw new RiskcheckError('E_OPTION', `k must be a whole number of at least 1, got ${k}`)
-  const l = o.l ?? null
-  if (l !== null && (!Number.isInteger(l) || l < 1)) {
-    throw new RiskcheckError('E_OPTION', `l must be a whole number of at least 1, got ${l}`)
+function checkOptions(o: AnalyseOptions): Thresholds {
+  const k = wholeNumber('k', o.k ?? DEFAULT_K)
+  const l = o.l === undefined ? null : wholeNumber('l', o.l)
+  if (l === null && (o.lCriterion !== undefined || o.c !== undefined)) {
+    const given = o.lCriterion !== undefined ? `--l-criterion ${o.lCriterion}` : `--c ${o.c}`
+    throw new RiskcheckError('E_OPTION', `${given} is given without --l: it only says how --l is checked`,
+      'give the l to check with --l, for example --l 2')
   }
   const lCriterion = o.lCriterion ?? 'distinct'
   if (!['distinct', 'entropy', 'recursive'].includes(lCriterion)) {
@@ -90,8 +87,19 @@ function checkOptions(o: AnalyseOptions) {
   }
   const c = o.c ?? null
   if (c !== null && !(Number.isFinite(c) && c > 0)) throw new RiskcheckError('E_OPTION', `c must be a number above 0, got ${c}`)
-  if (lCriterion === 'recursive' && l !== null && c === null) {
+  if (lCriterion === 'recursive' && c === null) {
     throw new RiskcheckError('E_OPTION', 'recursive (c,l)-diversity needs a c', 'give it with --c, for example --c 3')
   }
+  if (lCriterion !== 'recursive' && c !== null) {
+    throw new RiskcheckError('E_OPTION', `--c ${c} is given with --l-criterion ${lCriterion}: c belongs to recursive (c,l)-diversity`,
+      'add --l-criterion recursive, or leave out --c')
+  }
   return { k, l, lCriterion, c }
+}
+
+function wholeNumber(name: string, n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THRESHOLD) {
+    throw new RiskcheckError('E_OPTION', `${name} must be a whole number from 1 to ${MAX_THRESHOLD}, got ${n}`)
+  }
+  return n
 }

@@ -23,7 +23,7 @@ interface CliOptions {
   qi?: string[]
   sensitive?: string[]
   l?: number
-  lCriterion: LCriterion
+  lCriterion?: LCriterion
   c?: number
   json?: boolean
 }
@@ -56,8 +56,8 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
     .option('--qi <columns>', 'quasi-identifier columns, comma-separated (default: from the file, see README)', columnList)
     .option('--sensitive <columns>', 'sensitive columns, comma-separated', columnList)
     .option('--l <n>', 'smallest acceptable l-diversity of every sensitive column (joins the verdict)', wholeNumber('l'))
-    .addOption(new Option('--l-criterion <kind>', 'which l-diversity --l is checked against')
-      .choices(['distinct', 'entropy', 'recursive']).default('distinct'))
+    .addOption(new Option('--l-criterion <kind>', 'which l-diversity --l is checked against (default: distinct)')
+      .choices(['distinct', 'entropy', 'recursive']))
     .option('--c <number>', 'the c of recursive (c,l)-diversity (with --l-criterion recursive)', positiveNumber)
     .option('--json', 'print one JSON object instead of the summary')
     .exitOverride()
@@ -75,7 +75,7 @@ function wholeNumber(name: string) {
   return (value: string): number => {
     const n = Number(value)
     if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-      throw new InvalidArgumentError(`${name} must be a whole number of at least 1.`)
+      throw new InvalidArgumentError(`${name} must be a whole number from 1 to 4294967295.`)
     }
     return n
   }

@@ -2,7 +2,7 @@
 import type { Check, KernelOutput, LCriterion, LDiversity, RiskResult } from './types.js'
 
 /** Tolerance for comparing entropy l with an integer l (exp(ln 3) is not exactly 3). */
-export const ENTROPY_TOLERANCE = 1e-9
+const ENTROPY_TOLERANCE = 1e-9
 
 /** The thresholds a table is judged against. */
 export interface Thresholds {
@@ -55,16 +55,17 @@ function verdict(minClassSize: number, lDiversity: Record<string, LDiversity>, t
   const checks: Check[] = [
     { criterion: 'k-anonymity', column: null, threshold: t.k, value: minClassSize, met: minClassSize >= t.k },
   ]
-  if (t.l === null) return checks
-  for (const [column, d] of Object.entries(lDiversity)) checks.push(lCheck(column, d, t.l, t))
+  const l = t.l
+  if (l === null) return checks
+  for (const [column, d] of Object.entries(lDiversity)) checks.push(lCheck(column, d, { ...t, l }))
   return checks
 }
 
-function lCheck(column: string, d: LDiversity, l: number, t: Thresholds): Check {
+function lCheck(column: string, d: LDiversity, t: Thresholds & { l: number }): Check {
   const criterion = `${t.lCriterion} l-diversity` as const
   switch (t.lCriterion) {
-    case 'distinct': return { criterion, column, threshold: l, value: d.distinct, met: d.distinct >= l }
-    case 'entropy': return { criterion, column, threshold: l, value: d.entropy, met: d.entropy >= l - ENTROPY_TOLERANCE }
+    case 'distinct': return { criterion, column, threshold: t.l, value: d.distinct, met: d.distinct >= t.l }
+    case 'entropy': return { criterion, column, threshold: t.l, value: d.entropy, met: d.entropy >= t.l - ENTROPY_TOLERANCE }
     case 'recursive': {
       const c = t.c as number
       return { criterion, column, threshold: c, value: d.recursiveC, met: d.recursiveC !== null && d.recursiveC < c }

@@ -2,6 +2,7 @@
 // field metadata (riskcheck.role), else inferred (every column but the sensitive ones and pseudonyms).
 import type { Table } from 'apache-arrow'
 import { RiskcheckError, quote } from './errors.js'
+import { canEncode } from './input/encode.js'
 
 /** The Arrow field metadata key that carries a column's role. */
 export const ROLE_KEY = 'riskcheck.role'
@@ -22,23 +23,26 @@ export interface Roles {
   /** options: --qi; metadata: riskcheck.role in the file; inferred: every column but pseudonyms. */
   source: 'options' | 'metadata' | 'inferred'
   unused: { column: string; reason: string }[]
+  /** What the user should know about the roles: columns left out without a role that riskcheck could not
+   * have used anyway. */
+  warnings: string[]
 }
 
 /**
  * Resolve the roles of the columns of `table`.
- * @param distinctOf number of distinct values of a column, undefined when its type cannot be encoded
- *   (called only when roles are inferred)
+ * @param distinctOf number of distinct values of a column (called only when roles are inferred, and
+ *   only for columns whose type can be encoded)
  * @param source name of the file or table, for messages
  */
-export function resolveRoles(table: Table, options: RoleOptions, distinctOf: (column: string) => number | undefined,
+export function resolveRoles(table: Table, options: RoleOptions, distinctOf: (column: string) => number,
   source = 'the table'): Roles {
   const columns = table.schema.fields.map(f => f.name)
   checkNames(options.qi ?? [], columns, source, '--qi')
   checkNames(options.sensitive ?? [], columns, source, '--sensitive')
   const metadata = metadataRoles(table, source)
-  const roles = options.qi ? fromOptions(options.qi, options.sensitive, metadata)
-    : metadata.size > 0 ? fromMetadata(columns, options.sensitive, metadata)
-      : inferred(table, options.sensitive ?? [], distinctOf)
+  const roles = options.qi ? fromOptions(table, options.qi, options.sensitive, metadata)
+    : metadata.size > 0 ? fromMetadata(table, options.sensitive, metadata, source)
+      : inferred(table, options.sensitive ?? [], distinctOf, source)
   const both = roles.quasiIdentifiers.filter(c => roles.sensitive.includes(c))
   if (both.length > 0) {
     throw new RiskcheckError('E_ROLES', `column ${quote(both[0])} is both a quasi-identifier and sensitive`,
@@ -75,35 +79,56 @@ function metadataRoles(table: Table, source: string): Map<string, Role> {
   return roles
 }
 
-function fromOptions(qi: string[], sensitive: string[] | undefined, metadata: Map<string, Role>): Roles {
+function fromOptions(table: Table, qi: string[], sensitive: string[] | undefined, metadata: Map<string, Role>): Roles {
   const sens = sensitive ?? [...metadata].filter(([c, r]) => r === 'sensitive' && !qi.includes(c)).map(([c]) => c)
-  return { quasiIdentifiers: qi, sensitive: sens, source: 'options', unused: [] }
-}
-
-function fromMetadata(columns: string[], sensitive: string[] | undefined, metadata: Map<string, Role>): Roles {
-  const sens = sensitive ?? columns.filter(c => metadata.get(c) === 'sensitive')
-  const qi = columns.filter(c => metadata.get(c) === 'quasi-identifier' && !sens.includes(c))
-  const unused = columns.filter(c => !qi.includes(c) && !sens.includes(c)).map(column => ({
-    column, reason: metadata.has(column) ? `${ROLE_KEY} is ${metadata.get(column)}` : `no ${ROLE_KEY} in the file`,
+  const unused = table.schema.fields.filter(f => !qi.includes(f.name) && !sens.includes(f.name)).map(f => ({
+    column: f.name, reason: 'not named in --qi/--sensitive' + (canEncode(f.type) ? '' : `; type ${f.type} cannot be encoded`),
   }))
-  return { quasiIdentifiers: qi, sensitive: sens, source: 'metadata', unused }
+  return { quasiIdentifiers: qi, sensitive: sens, source: 'options', unused, warnings: [] }
 }
 
-function inferred(table: Table, sensitive: string[], distinctOf: (c: string) => number | undefined): Roles {
+function fromMetadata(table: Table, sensitive: string[] | undefined, metadata: Map<string, Role>, source: string): Roles {
+  const fields = table.schema.fields
+  const sens = sensitive ?? fields.filter(f => metadata.get(f.name) === 'sensitive').map(f => f.name)
+  const qi = fields.filter(f => metadata.get(f.name) === 'quasi-identifier' && !sens.includes(f.name)).map(f => f.name)
+  const unused: Roles['unused'] = []
+  const warnings: string[] = []
+  for (const { name: column, type } of fields) {
+    if (qi.includes(column) || sens.includes(column)) continue
+    if (metadata.has(column)) { unused.push({ column, reason: `${ROLE_KEY} is ${metadata.get(column)}` }); continue }
+    if (canEncode(type)) { unused.push({ column, reason: `no ${ROLE_KEY} in the file` }); continue }
+    unused.push({ column, reason: `no ${ROLE_KEY} in the file; type ${type} cannot be encoded` })
+    warnings.push(`column ${quote(column)} in ${source} has no ${ROLE_KEY} and type ${type}, which riskcheck cannot encode: ` +
+      'if an outsider could know it, the figures understate the risk')
+  }
+  return { quasiIdentifiers: qi, sensitive: sens, source: 'metadata', unused, warnings }
+}
+
+/** Every column but the sensitive ones and pseudonyms. A column riskcheck cannot encode might be a
+ * quasi-identifier, and leaving it out could pass a file that should fail: refused, the user names the roles. */
+function inferred(table: Table, sensitive: string[], distinctOf: (c: string) => number, source: string): Roles {
+  const unusable = table.schema.fields.filter(f => !sensitive.includes(f.name) && !canEncode(f.type))
+  if (unusable.length === 1) {
+    const [{ name, type }] = unusable
+    throw new RiskcheckError('E_TYPE', `column ${quote(name)} in ${source} has type ${type}, which riskcheck cannot encode, ` +
+      'and the roles are inferred: it might be a quasi-identifier, and leaving it out could pass a file that should fail',
+    `name the quasi-identifiers with --qi (and --sensitive), or give the column ${ROLE_KEY} "ignore" in the file's metadata`)
+  }
+  if (unusable.length > 1) {
+    throw new RiskcheckError('E_TYPE', `columns ${unusable.map(f => `${quote(f.name)} (${f.type})`).join(', ')} in ${source} ` +
+      'have types riskcheck cannot encode, and the roles are inferred: they might be quasi-identifiers, and leaving them ' +
+      'out could pass a file that should fail',
+    `name the quasi-identifiers with --qi (and --sensitive), or give the columns ${ROLE_KEY} "ignore" in the file's metadata`)
+  }
   const unused: Roles['unused'] = []
   const rows = table.numRows
   const qi = table.schema.fields.map(f => f.name).filter(column => {
     if (sensitive.includes(column)) return false
-    const distinct = distinctOf(column)
-    if (distinct === undefined) {
-      unused.push({ column, reason: `its type ${table.schema.fields.find(f => f.name === column)?.type} cannot be used` })
-      return false
-    }
-    if (rows > 1 && distinct === rows) {
+    if (rows > 1 && distinctOf(column) === rows) {
       unused.push({ column, reason: `all ${rows} values are distinct: a pseudonym or identifier` })
       return false
     }
     return true
   })
-  return { quasiIdentifiers: qi, sensitive, source: 'inferred', unused }
+  return { quasiIdentifiers: qi, sensitive, source: 'inferred', unused, warnings: [] }
 }

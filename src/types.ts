@@ -153,6 +153,8 @@ export interface RiskResult {
   quasiIdentifiers: string[]
   sensitive: string[]
   roles: { source: 'options' | 'metadata' | 'inferred'; unused: { column: string; reason: string }[] }
+  /** What the user should know beyond the figures (e.g. a column left out that riskcheck cannot encode). */
+  warnings: string[]
   columns: { name: string; type: string; role: string; distinct: number; nulls: number }[]
   /** How nulls are treated: "value" (a null is a value of its own, equal to every other null). */
   nulls: 'value'

@@ -47,3 +47,24 @@ test('class figures equal those counted from the raw values (nulls equal each ot
     }
   }), { numRuns: 200 })
 })
+
+test('thresholds: k and l are whole numbers from 1 to 2^32 - 1 (the kernels count in 32 bits)', () => {
+  const table = new Table({ a: vectorFromArray(['x', 'y'], new Utf8()), s: vectorFromArray(['p', 'q'], new Utf8()) })
+  const roles = { qi: ['a'], sensitive: ['s'] }
+  for (const k of [0, 2.5, 2 ** 32, 2 ** 53]) {
+    expect(() => analyse(table, { ...roles, k })).toThrow(expect.objectContaining({ code: 'E_OPTION',
+      message: `k must be a whole number from 1 to 4294967295, got ${k}` }))
+  }
+  expect(() => analyse(table, { ...roles, l: 2 ** 32 })).toThrow('l must be a whole number from 1 to 4294967295, got 4294967296')
+  const most = analyse(table, { ...roles, k: 2 ** 32 - 1, l: 2 ** 32 - 1 })
+  expect(most.checks.map(c => [c.threshold, c.met])).toEqual([[2 ** 32 - 1, false], [2 ** 32 - 1, false]])
+  expect(most.recordsBelowK).toBe(2)
+})
+
+test('--l-criterion and --c only with --l', () => {
+  const table = new Table({ a: vectorFromArray(['x', 'y'], new Utf8()), s: vectorFromArray(['p', 'q'], new Utf8()) })
+  const roles = { qi: ['a'], sensitive: ['s'] }
+  expect(() => analyse(table, { ...roles, lCriterion: 'recursive', c: 2 })).toThrow('--l-criterion recursive is given without --l')
+  expect(() => analyse(table, { ...roles, c: 2 })).toThrow('--c 2 is given without --l')
+  expect(analyse(table, { ...roles, l: 1, lCriterion: 'recursive', c: 2 }).checks[1].criterion).toBe('recursive l-diversity')
+})

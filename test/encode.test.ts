@@ -1,10 +1,11 @@
 // Arrow columns of every common type -> dense codes whose labels give back the values.
 import {
-  Bool, DateDay, DateMillisecond, Decimal, Dictionary, Float32, Float64, Int16, Int32, Int64, Int8, LargeUtf8,
-  RecordBatch, Table, TimestampMicrosecond, TimestampMillisecond, Uint32, Utf8, makeData, makeVector,
-  tableFromIPC, tableToIPC, vectorFromArray,
+  BinaryView, Bool, DateDay, DateMillisecond, Decimal, Dictionary, Float32, Float64, Int16, Int32, Int64, Int8,
+  LargeBinary, LargeUtf8, RecordBatch, Table, TimeMicrosecond, TimestampMicrosecond, TimestampMillisecond,
+  TimestampNanosecond, TimestampSecond, Uint32, Utf8, Utf8View, makeData, makeVector, tableFromIPC, tableToIPC,
+  vectorFromArray,
 } from 'apache-arrow'
-import type { DataType, Vector } from 'apache-arrow'
+import type { Data, DataType, Vector } from 'apache-arrow'
 import { describe, expect, test } from 'vitest'
 import { encodeColumn } from '../src/input/encode.js'
 import type { EncodedColumn } from '../src/types.js'
@@ -33,6 +34,11 @@ const cases: [string, unknown[], DataType, (string | null)[]][] = [
   ['Bool', [true, false, null, true], new Bool(), ['true', 'false', null, 'true']],
   ['Utf8', ['KG1', 'é', null, 'KG1'], new Utf8(), ['KG1', 'é', null, 'KG1']],
   ['LargeUtf8', ['b', 'a', 'b'], new LargeUtf8(), ['b', 'a', 'b']],
+  ['Utf8View (short and long strings)', ['KG1', 'a text longer than twelve bytes', null, 'KG1'], new Utf8View(),
+    ['KG1', 'a text longer than twelve bytes', null, 'KG1']],
+  ['BinaryView', [Uint8Array.of(1, 2), new Uint8Array(16).fill(255), Uint8Array.of(1, 2)], new BinaryView(),
+    ['0102', 'ff'.repeat(16), '0102']],
+  ['LargeBinary', [Uint8Array.of(10), null, Uint8Array.of(10)], new LargeBinary(), ['0a', null, '0a']],
   ['DateDay', [new Date('2024-02-29'), new Date('1930-01-01'), null], new DateDay(), ['2024-02-29', '1930-01-01', null]],
   ['DateMillisecond', [new Date('2024-02-29'), new Date('2024-02-29')], new DateMillisecond(), ['2024-02-29', '2024-02-29']],
   ['TimestampMillisecond', [new Date('2024-05-01T10:00:00.250Z'), null], new TimestampMillisecond(),
@@ -98,10 +104,93 @@ describe('each type round-trips through its codes', () => {
     expect(decoded(encodeColumn(read, 'x'))).toEqual(values)
   })
 
+  test('Utf8View and BinaryView read back from an IPC file and stream', () => {
+    const t = new Table({ s: vectorFromArray(['x', 'a text longer than twelve bytes', 'x'], new Utf8View()),
+      b: vectorFromArray([Uint8Array.of(7), Uint8Array.of(7), Uint8Array.of(8)], new BinaryView()) })
+    for (const format of ['file', 'stream'] as const) {
+      const read = tableFromIPC(tableToIPC(t, format))
+      expect(decoded(encodeColumn(read, 's'))).toEqual(['x', 'a text longer than twelve bytes', 'x'])
+      expect(decoded(encodeColumn(read, 'b'))).toEqual(['07', '07', '08'])
+    }
+  })
+
+  test('a decimal scale beyond 76 digits (damage) is refused', () => {
+    const v = makeVector(makeData({ type: new Decimal(100, 9, 128), length: 1, nullCount: 0, data: new Uint32Array(4) }))
+    expect(() => encodeColumn(new Table({ m: v }), 'm', 'x.arrow')).toThrow(/^column "m" in x\.arrow has type Decimal.*, which riskcheck cannot use/)
+  })
+
+  test('a values buffer shorter than its rows (damage) is an E_ARROW error, not a crash', () => {
+    const datas: Data[] = [makeData({ type: new Decimal(2, 9, 128), length: 3, nullCount: 0, data: new Uint32Array(4) }),
+      makeData({ type: new Int64(), length: 3, nullCount: 0, data: new BigInt64Array(2) })]
+    for (const data of datas) {
+      expect(() => encodeColumn(new Table({ m: makeVector(data) }), 'm', 'x.arrow')).toThrow(expect.objectContaining({
+        code: 'E_ARROW', message: 'column "m" in x.arrow is damaged: a batch of 3 rows has values for ' + (data.values.length / data.stride) }))
+    }
+  })
+
   test('a nested type is refused with the column and its type', () => {
     const t = new Table({ tags: vectorFromArray([[1], [2]]) })
     expect(() => encodeColumn(t, 'tags', 'x.arrow')).toThrow(
       /column "tags" in x\.arrow has type List<.*>, which riskcheck cannot use as a quasi-identifier/)
+  })
+})
+
+describe('dictionary values are keyed like plain values', () => {
+  /** A dictionary column over `dictionary` (a plain vector) with the given indices (null: a null index). */
+  function dictColumn(dictionary: Vector, indices: (number | null)[]): Vector {
+    const type = new Dictionary(dictionary.type, new Int32())
+    const nullBitmap = Uint8Array.from({ length: Math.ceil(indices.length / 8) }, (_, b) =>
+      indices.slice(b * 8, b * 8 + 8).reduce<number>((m, d, i) => (d === null ? m : m | (1 << i)), 0))
+    return makeVector(makeData({ type, length: indices.length, nullCount: indices.filter(d => d === null).length,
+      nullBitmap, data: Int32Array.from(indices, d => d ?? 0), dictionary }))
+  }
+
+  test('Dictionary<Int32, Timestamp<NANOSECOND>>: values 1 ns apart stay apart', () => {
+    const ns = BigInt64Array.from([1_714_557_600_000_000_001n, 1_714_557_600_000_000_002n])
+    const dictionary = makeVector(makeData({ type: new TimestampNanosecond(), length: 2, nullCount: 0, data: ns }))
+    const c = encode(dictColumn(dictionary, [0, 1, 0]))
+    expect(c.distinct).toBe(2)
+    expect(decoded(c)).toEqual(['2024-05-01T10:00:00.000000001Z', '2024-05-01T10:00:00.000000002Z',
+      '2024-05-01T10:00:00.000000001Z'])
+  })
+
+  test('Dictionary<Int32, Decimal>: equal values in two dictionary entries share one code', () => {
+    const words = new Uint32Array([150, 0, 0, 0, 150, 0, 0, 0, 7, 0, 0, 0])
+    const dictionary = makeVector(makeData({ type: new Decimal(2, 9, 128), length: 3, nullCount: 0, data: words }))
+    const c = encode(dictColumn(dictionary, [0, 1, 2, 1]))
+    expect(c.distinct).toBe(2)
+    expect(decoded(c)).toEqual(['1.50', '1.50', '0.07', '1.50'])
+    const codes = c.chunks.flatMap(ch => Array.from(ch))
+    expect(codes[0]).toBe(codes[1])
+  })
+
+  test('a null dictionary entry and a null index are the same value, and both count as nulls', () => {
+    const dictionary = vectorFromArray(['a', null, 'b'], new Utf8())
+    const c = encode(dictColumn(dictionary, [0, 1, null, 1, 2]))
+    expect(decoded(c)).toEqual(['a', null, null, null, 'b'])
+    expect(c.nulls).toBe(3)
+    expect(c.distinct).toBe(3)
+  })
+})
+
+describe('labels of dates and times beyond what a JavaScript Date holds', () => {
+  test('fall back to the raw number with its unit', () => {
+    const max = 2n ** 63n - 1n
+    const at = (type: DataType, data: BigInt64Array | Int32Array) =>
+      decoded(encode(makeVector(makeData({ type, length: data.length, nullCount: 0, data } as never))))
+    expect(at(new TimestampMicrosecond(), BigInt64Array.of(max, 0n))).toEqual(
+      [`${max} microseconds since 1970-01-01`, '1970-01-01T00:00:00.000000Z'])
+    expect(at(new TimestampSecond(), BigInt64Array.of(-max))).toEqual([`${-max} seconds since 1970-01-01`])
+    expect(at(new DateMillisecond(), BigInt64Array.of(9_000_000_000_000_000n, 86_400_000n))).toEqual(
+      ['9000000000000000 milliseconds since 1970-01-01', '1970-01-02'])
+    expect(at(new DateDay(), Int32Array.of(2_000_000_000, 0))).toEqual(['2000000000 days since 1970-01-01', '1970-01-01'])
+    expect(at(new TimeMicrosecond(), BigInt64Array.of(90_000_000_000n, 1n))).toEqual(
+      ['90000000000 microseconds since midnight', '00:00:00.000001'])
+  })
+
+  test('an instant just before the epoch keeps its second', () => {
+    const v = makeVector(makeData({ type: new TimestampNanosecond(), length: 1, nullCount: 0, data: BigInt64Array.of(-1n) }))
+    expect(decoded(encode(v))).toEqual(['1969-12-31T23:59:59.999999999Z'])
   })
 })
 

@@ -48,10 +48,33 @@ describe('roles', () => {
     expect(() => analyse(onlyIds, { source: 'ids.arrow' })).toThrow('no quasi-identifier columns in ids.arrow (columns: id)')
   })
 
-  test('inference skips columns of a type riskcheck cannot encode, and says why', () => {
+  test('inferred roles refuse a column of a type riskcheck cannot encode: it might be a quasi-identifier', () => {
     const t = new Table({ sex: textVector(['F', 'F']), tags: vectorFromArray([[1], [2]]) })
-    const r = analyse(t)
-    expect(r.quasiIdentifiers).toEqual(['sex'])
-    expect(r.roles.unused[0].reason).toMatch(/^its type List<.*> cannot be used$/)
+    expect(() => analyse(t, { source: 'x.arrow' })).toThrow(expect.objectContaining({ code: 'E_TYPE',
+      message: expect.stringMatching(/^column "tags" in x\.arrow has type List<.*>, which riskcheck cannot encode, and the roles are inferred/) }))
+    const two = new Table({ sex: textVector(['F', 'F']), a: vectorFromArray([[1], [2]]), b: vectorFromArray([{ x: 1 }, { x: 2 }]) })
+    expect(() => analyse(two)).toThrow(/^columns "a" \(List<.*>\), "b" \(Struct<.*>\) in the table have types riskcheck cannot encode/)
+  })
+
+  const withTags = new Table({ ...Object.fromEntries(withPid.schema.fields.map((f, i) => [f.name, withPid.getChildAt(i)!])),
+    tags: vectorFromArray([[1], [2], [3]]) })
+
+  test('with --qi, every column left out is listed, with its type when riskcheck cannot encode it', () => {
+    const r = analyse(withTags, { qi: ['by', 'sex'], sensitive: ['decision'] })
+    expect(r.roles.unused).toEqual([
+      { column: 'pid', reason: 'not named in --qi/--sensitive' },
+      { column: 'arr', reason: 'not named in --qi/--sensitive' },
+      { column: 'tags', reason: expect.stringMatching(/^not named in --qi\/--sensitive; type List<.*> cannot be encoded$/) },
+    ])
+    expect(r.warnings).toEqual([])
+  })
+
+  test('from metadata, a column without a role that cannot be encoded is listed and warned about', () => {
+    const r = analyse(withRoles(withTags, { by: 'quasi-identifier', sex: 'quasi-identifier', pid: 'identifier' }),
+      { source: 'x.arrow' })
+    expect(r.roles.unused.map(u => u.column)).toEqual(['pid', 'arr', 'decision', 'tags'])
+    expect(r.roles.unused[3].reason).toMatch(/^no riskcheck\.role in the file; type List<.*> cannot be encoded$/)
+    expect(r.warnings).toHaveLength(1)
+    expect(r.warnings[0]).toMatch(/^column "tags" in x\.arrow has no riskcheck\.role and type List<.*>, which riskcheck cannot encode/)
   })
 })

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { tableFromIPC } from 'apache-arrow'
 import type { Table } from 'apache-arrow'
 import { RiskcheckError } from '../errors.js'
+import { FramingError, checkFileFraming, checkStreamFraming } from './framing.js'
 
 const MAGIC = Buffer.from('ARROW1')
 const CONTINUATION = 0xffffffff
@@ -44,7 +45,8 @@ function readBytes(path: string): Uint8Array {
   }
 }
 
-/** Reject empty, foreign and truncated inputs before apache-arrow sees them: it would read them silently short. */
+/** Reject empty, foreign, truncated and damaged inputs before apache-arrow sees them: it would read them
+ * silently short, or loop on damaged lengths (see framing.ts). */
 function checkFraming(bytes: Uint8Array, label: string): void {
   if (bytes.length === 0) throw new RiskcheckError('E_ARROW', `${label} is empty (0 bytes), not an Arrow file`)
   const format = arrowFormat(bytes)
@@ -59,6 +61,13 @@ function checkFraming(bytes: Uint8Array, label: string): void {
   if (format === 'stream' && !endsWithEndOfStream(bytes)) {
     throw new RiskcheckError('E_ARROW', `${label} is truncated: an Arrow stream ends with an end-of-stream marker, ` +
       `this one (${bytes.length} bytes) does not`, 'copy the file again from its source')
+  }
+  try {
+    if (format === 'file') checkFileFraming(bytes)
+    else checkStreamFraming(bytes)
+  } catch (e) {
+    if (!(e instanceof FramingError)) throw e
+    throw new RiskcheckError('E_ARROW', `${label} is damaged: ${e.message}`, 'copy the file again from its source')
   }
 }
 

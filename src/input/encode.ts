@@ -1,15 +1,16 @@
 // Arrow column -> dense integer codes (EncodedColumn). Codes of plain columns follow the order of the
 // values (numbers ascending, text by code unit); dictionary columns keep their dictionary's order.
-// Null is a value of its own, with the last code.
+// Null is a value of its own (the last code of a plain column).
 import { Data, DataType, TimeUnit, Type, Vector, makeVector } from 'apache-arrow'
 import type { Table } from 'apache-arrow'
 import { RiskcheckError, quote } from '../errors.js'
 import type { CodeChunk, EncodedColumn } from '../types.js'
-import { decimalAt, decimalText, isoDay, isoInstant, timeOfDay, valueText } from './labels.js'
+import { decimalAt, decimalText, durationText, isoDateMs, isoDay, isoInstant, timeOfDay } from './labels.js'
 
 type Key = string | number | bigint | boolean
 type KeyAt = (data: Data) => (i: number) => Key
 type Label = (key: Key) => string
+type Plan = 'small-int' | { keyAt: KeyAt; label: Label }
 const SMALL_RANGE = 2 ** 22
 const NULL = 0xffffffff
 
@@ -21,53 +22,70 @@ export function encodeColumn(table: Table, name: string, source = 'the table'): 
   const vector = table.getChild(name)
   if (!vector) throw new RiskcheckError('E_COLUMN', `column ${quote(name)} not found in ${source}`)
   const type = vector.type
-  const base = { name, type: String(type), nulls: vector.nullCount }
-  if (DataType.isDictionary(type)) return { ...base, ...encodeDictionary(vector, name, source) }
-  const plan = planFor(type)
-  if (!plan) {
+  if (!canEncode(type)) {
     throw new RiskcheckError('E_TYPE', `column ${quote(name)} in ${source} has type ${type}, which riskcheck cannot ` +
       'use as a quasi-identifier or sensitive attribute', 'give its role as "ignore", or leave it out of --qi and --sensitive')
   }
-  if (plan === 'small-int') return { ...base, ...encodeSmallInts(vector, smallIntLabel(type)) }
-  return { ...base, ...encodeByKey(vector, plan.keyAt, plan.label) }
+  const parts = DataType.isDictionary(type) ? encodeDictionary(vector, name, source) : encodePlain(vector, name, source)
+  return { name, type: String(type), ...parts }
 }
 
-type Parts = Omit<EncodedColumn, 'name' | 'type' | 'nulls'>
+/** Whether riskcheck can encode a column of this type (for a dictionary, of its value type). */
+export function canEncode(type: DataType): boolean {
+  return planFor(DataType.isDictionary(type) ? (type as unknown as { dictionary: DataType }).dictionary : type) !== undefined
+}
+
+type Parts = Omit<EncodedColumn, 'name' | 'type'>
+type Codes = Omit<Parts, 'nulls'>
+
+const FIXED_WIDTH = [Type.Int, Type.Float, Type.Date, Type.Time, Type.Timestamp, Type.Duration, Type.Decimal]
+
+/** A column that is not dictionary-encoded (or the values of a dictionary), of a type planFor() knows. */
+function encodePlain(vector: Vector, name: string, source: string): Parts {
+  if (FIXED_WIDTH.includes(vector.type.typeId)) {
+    for (const data of vector.data) {
+      if (data.values.length < data.length * data.stride) {
+        throw new RiskcheckError('E_ARROW', `column ${quote(name)} in ${source} is damaged: a batch of ${data.length} rows ` +
+          `has values for ${Math.floor(data.values.length / data.stride)}`, 'copy the file again from its source')
+      }
+    }
+  }
+  const plan = planFor(vector.type) as Plan
+  const parts = plan === 'small-int' ? encodeSmallInts(vector, smallIntLabel(vector.type)) : encodeByKey(vector, plan.keyAt, plan.label)
+  return { ...parts, nulls: vector.nullCount }
+}
 
 /** How to read the keys of a column type: the range-table path for 32-bit integers, else a Map of keys. */
-function planFor(type: DataType): 'small-int' | { keyAt: KeyAt; label: Label } | undefined {
-  const unit = (type as { unit?: TimeUnit }).unit ?? TimeUnit.MILLISECOND
+function planFor(type: DataType): Plan | undefined {
+  const unit = (type as { unit?: TimeUnit }).unit as TimeUnit
   const raw: KeyAt = data => { const v = data.values; return i => v[i] }
   const got: KeyAt = data => { const v = makeVector(data); return i => v.get(i) as Key }
   switch (type.typeId) {
     case Type.Int: return (type as unknown as { bitWidth: number }).bitWidth <= 32 ? 'small-int' : { keyAt: raw, label: String }
-    case Type.Date: return unit === 0 ? 'small-int' : { keyAt: raw, label: k => dateMsLabel(k as bigint) }
+    case Type.Date: return unit === 0 ? 'small-int' : { keyAt: raw, label: k => isoDateMs(k as bigint) }
     case Type.Time: return (type as unknown as { bitWidth: number }).bitWidth <= 32 ? 'small-int'
       : { keyAt: raw, label: k => timeOfDay(k as bigint, unit) }
     case Type.Timestamp: return { keyAt: raw, label: k => isoInstant(k as bigint, unit) }
-    case Type.Duration: return { keyAt: raw, label: k => `${k} ${TimeUnit[unit].toLowerCase()}` }
+    case Type.Duration: return { keyAt: raw, label: k => durationText(k as bigint, unit) }
     case Type.Float: return { keyAt: got, label: String }
     case Type.Bool: return { keyAt: got, label: String }
     case Type.Decimal: {
       const { scale, bitWidth } = type as unknown as { scale: number; bitWidth: number }
+      // Arrow decimals have at most 76 digits: a larger scale is damage (and 10n ** scale would take forever).
+      if (![32, 64, 128, 256].includes(bitWidth) || !(Math.abs(scale) <= 76)) return undefined
       return { keyAt: data => i => decimalAt(data.values, i, bitWidth), label: k => decimalText(k as bigint, scale) }
     }
-    case Type.Utf8: case Type.LargeUtf8: case Type.Binary: case Type.LargeBinary: case Type.FixedSizeBinary:
+    case Type.Utf8: case Type.LargeUtf8: case Type.Utf8View:
+    case Type.Binary: case Type.LargeBinary: case Type.BinaryView: case Type.FixedSizeBinary:
       return { keyAt: data => { const v = makeVector(data); return i => keyOfValue(v.get(i)) }, label: String }
     default: return undefined
   }
 }
 
 function smallIntLabel(type: DataType): (v: number) => string {
-  const unit = (type as { unit?: TimeUnit }).unit ?? TimeUnit.SECOND
   if (type.typeId === Type.Date) return isoDay
-  if (type.typeId === Type.Time) return v => timeOfDay(BigInt(v), unit)
+  if (type.typeId === Type.Time) return v => timeOfDay(BigInt(v), (type as unknown as { unit: TimeUnit }).unit)
   return String
-}
-
-function dateMsLabel(ms: bigint): string {
-  const iso = isoInstant(ms, TimeUnit.MILLISECOND)
-  return ms % 86_400_000n === 0n ? iso.slice(0, 10) : iso
 }
 
 function keyOfValue(value: unknown): Key {
@@ -83,7 +101,7 @@ function validity(data: Data): (i: number) => boolean {
 }
 
 /** 32-bit integers (and day dates, 32-bit times): a lookup table over the value range when it is small. */
-function encodeSmallInts(vector: Vector, label: (v: number) => string): Parts {
+function encodeSmallInts(vector: Vector, label: (v: number) => string): Codes {
   let min = Infinity
   let max = -Infinity
   for (const data of vector.data) {
@@ -121,7 +139,7 @@ function encodeSmallInts(vector: Vector, label: (v: number) => string): Parts {
 }
 
 /** Any type with hashable keys: distinct keys in a Map, then sorted so that codes follow the values. */
-function encodeByKey(vector: Vector, keyAt: KeyAt, label: Label): Parts {
+function encodeByKey(vector: Vector, keyAt: KeyAt, label: Label): Codes {
   const index = new Map<Key, number>()
   const keys: Key[] = []
   const temps = vector.data.map(data => {
@@ -160,44 +178,46 @@ function compareKeys(a: Key, b: Key): number {
 }
 
 /**
- * Dictionary columns: each dictionary value gets one code (equal values share it, across the
- * dictionaries of all batches); indices are reused as codes, without a copy, where they already are.
+ * Dictionary columns: the dictionaries of all batches are encoded together as a plain column, so that
+ * values are keyed exactly as in plain columns (equal values share a code, distinct ones never do); codes
+ * are then numbered in dictionary order, and indices are reused as codes, without a copy, where they
+ * already are. A null cell and a null dictionary entry are the same value.
  */
 function encodeDictionary(vector: Vector, name: string, source: string): Parts {
-  const valueType = (vector.type as unknown as { dictionary: DataType }).dictionary
-  const index = new Map<Key | null, number>()
+  const dicts: Vector[] = []
+  for (const data of vector.data) if (data.dictionary && !dicts.includes(data.dictionary)) dicts.push(data.dictionary)
+  const values = dicts.length > 0 ? encodePlain(new Vector(dicts.flatMap(d => d.data)), name, source) : undefined
+  const valueCodes = values ? values.chunks.flatMap(chunk => Array.from(chunk)) : []
+  const codeOfValue = new Int32Array(values?.radix ?? 0).fill(-1)
   const labels: (string | null)[] = []
-  const remaps = new Map<unknown, { remap: Int32Array; identity: boolean }>()
-  const codeFor = (key: Key | null, text: string | null) => {
-    let code = index.get(key)
-    if (code === undefined) { code = labels.length; index.set(key, code); labels.push(text) }
-    return code
-  }
-  for (const data of vector.data) {
-    const dict = data.dictionary
-    if (!dict || remaps.has(dict)) continue
+  const remaps = new Map<Vector, { remap: Int32Array; identity: boolean }>()
+  let at = 0
+  for (const dict of dicts) {
     const remap = new Int32Array(dict.length)
     let identity = true
     for (let d = 0; d < dict.length; d++) {
-      const value = dict.get(d)
-      remap[d] = value === null ? codeFor(null, null) : codeFor(keyOfValue(value), valueText(value, valueType))
+      const v = valueCodes[at++]
+      if (codeOfValue[v] < 0) { codeOfValue[v] = labels.length; labels.push((values as Parts).labels[v]) }
+      remap[d] = codeOfValue[v]
       identity &&= remap[d] === d
     }
     remaps.set(dict, { remap, identity })
   }
-  const nullCode = vector.nullCount > 0 ? codeFor(null, null) : -1
+  let nullCode = labels.indexOf(null)
+  if (nullCode < 0 && vector.nullCount > 0) { nullCode = labels.length; labels.push(null) }
   const indexBytes = (vector.type as unknown as { indices: { bitWidth: number } }).indices.bitWidth / 8
   const width = Math.max(widthFor(labels.length), indexBytes <= 4 ? indexBytes : 1)
   const used = new Uint8Array(labels.length)
   let row = 0
+  let nulls = 0
   const chunks = vector.data.map(data => {
-    const { remap, identity } = remaps.get(data.dictionary) ?? { remap: new Int32Array(0), identity: false }
+    const { remap, identity } = remaps.get(data.dictionary as Vector) ?? { remap: new Int32Array(0), identity: false }
     const indices = data.values as ArrayLike<number | bigint>
     const valid = validity(data)
     const zeroCopy = identity && data.nullCount === 0 && indexBytes === width
     const codes = zeroCopy ? unsignedView(data.values as CodeChunkLike, data.length) : makeCodes(width, data.length)
     for (let i = 0; i < data.length; i++, row++) {
-      if (!valid(i)) { codes[i] = nullCode; used[nullCode] = 1; continue }
+      if (!valid(i)) { codes[i] = nullCode; used[nullCode] = 1; nulls++; continue }
       const d = Number(indices[i])
       if (!(d >= 0 && d < remap.length)) {
         throw new RiskcheckError('E_ARROW', `column ${quote(name)} in ${source} has dictionary index ${d} at row ${row + 1}, ` +
@@ -205,10 +225,11 @@ function encodeDictionary(vector: Vector, name: string, source: string): Parts {
       }
       if (!zeroCopy) codes[i] = remap[d]
       used[remap[d]] = 1
+      if (remap[d] === nullCode) nulls++
     }
     return codes
   })
-  return { radix: Math.max(labels.length, 1), chunks, labels, distinct: used.reduce((a, u) => a + u, 0) }
+  return { radix: Math.max(labels.length, 1), chunks, labels, distinct: used.reduce((a, u) => a + u, 0), nulls }
 }
 
 type CodeChunkLike = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array

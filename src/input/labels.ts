@@ -1,29 +1,50 @@
-// Text of a cell value, for the labels of encoded columns (what a report prints for a code).
-import { DataType, TimeUnit, Type } from 'apache-arrow'
+// Text of a cell value, for the labels of encoded columns (what a report prints for a code). Dates and
+// times beyond what a JavaScript Date can hold (about 275,000 years either side of 1970) are printed as
+// the raw count with its unit instead.
+import { TimeUnit } from 'apache-arrow'
 
 const DAY_MS = 86_400_000
-const UNIT_PER_MS: Record<number, bigint> = {
-  [TimeUnit.SECOND]: 0n, [TimeUnit.MILLISECOND]: 1n, [TimeUnit.MICROSECOND]: 1000n, [TimeUnit.NANOSECOND]: 1_000_000n,
+/** Largest |milliseconds since the epoch| a JavaScript Date can hold. */
+const MAX_DATE_MS = 8_640_000_000_000_000n
+const UNITS_PER_SECOND: Record<TimeUnit, bigint> = {
+  [TimeUnit.SECOND]: 1n, [TimeUnit.MILLISECOND]: 1000n, [TimeUnit.MICROSECOND]: 1_000_000n, [TimeUnit.NANOSECOND]: 1_000_000_000n,
+}
+const UNIT_NAMES: Record<TimeUnit, string> = {
+  [TimeUnit.SECOND]: 'seconds', [TimeUnit.MILLISECOND]: 'milliseconds', [TimeUnit.MICROSECOND]: 'microseconds',
+  [TimeUnit.NANOSECOND]: 'nanoseconds',
 }
 
-/** ISO text of a point in time given as a count of `unit` since the epoch (UTC). */
+/** A count of `unit`s, as text: "5 seconds". */
+export function durationText(value: bigint | number, unit: TimeUnit): string {
+  return `${value} ${UNIT_NAMES[unit]}`
+}
+
+/** ISO text of a point in time given as a count of `unit` since the epoch (UTC), to the unit's precision. */
 export function isoInstant(value: bigint, unit: TimeUnit): string {
-  const perMs = UNIT_PER_MS[unit]
-  const ms = perMs === 0n ? value * 1000n : value / perMs
-  const iso = new Date(Number(ms)).toISOString()
-  if (perMs <= 1n) return iso
-  const digits = unit === TimeUnit.MICROSECOND ? 6 : 9
-  const frac = ((value % (perMs * 1000n)) + perMs * 1000n) % (perMs * 1000n)
-  return iso.slice(0, 19) + '.' + frac.toString().padStart(digits, '0') + 'Z'
+  const perSecond = UNITS_PER_SECOND[unit]
+  const seconds = floorDiv(value, perSecond)
+  if (seconds * 1000n > MAX_DATE_MS || seconds * 1000n < -MAX_DATE_MS) return `${durationText(value, unit)} since 1970-01-01`
+  const iso = new Date(Number(seconds) * 1000).toISOString().slice(0, 19)
+  if (unit === TimeUnit.SECOND) return iso + '.000Z'
+  const digits = perSecond.toString().length - 1
+  return `${iso}.${(value - seconds * perSecond).toString().padStart(digits, '0')}Z`
 }
 
 /** ISO date of a day count since the epoch. */
 export function isoDay(days: number): string {
-  return new Date(days * DAY_MS).toISOString().slice(0, 10)
+  const ms = days * DAY_MS
+  return Math.abs(ms) <= Number(MAX_DATE_MS) ? new Date(ms).toISOString().slice(0, 10) : `${days} days since 1970-01-01`
 }
 
-/** Time of day given as a count of `unit` since midnight. */
+/** A Date<MILLISECOND> value: the ISO date when it falls on midnight UTC, else the ISO instant. */
+export function isoDateMs(ms: bigint): string {
+  const iso = isoInstant(ms, TimeUnit.MILLISECOND)
+  return ms % BigInt(DAY_MS) === 0n && iso.endsWith('Z') ? iso.slice(0, 10) : iso
+}
+
+/** Time of day given as a count of `unit` since midnight (the raw count when it is not within one day). */
 export function timeOfDay(value: bigint, unit: TimeUnit): string {
+  if (value < 0n || value >= 86_400n * UNITS_PER_SECOND[unit]) return `${durationText(value, unit)} since midnight`
   const iso = isoInstant(value, unit)
   return iso.slice(11, iso.length - 1)
 }
@@ -44,18 +65,8 @@ export function decimalAt(words: Uint32Array, i: number, bitWidth: number): bigi
   return BigInt.asIntN(bitWidth, v)
 }
 
-/** Text of a value as `Vector.get()` returns it for a column of type `type`. */
-export function valueText(value: unknown, type: DataType): string {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('hex')
-  switch (type.typeId) {
-    case Type.Date: return isoDateMs(Number(value))
-    case Type.Timestamp: return new Date(Number(value)).toISOString()
-    case Type.Decimal: return decimalText(BigInt(String(value)), (type as unknown as { scale: number }).scale)
-    default: return String(value)
-  }
-}
-
-function isoDateMs(ms: number): string {
-  const iso = new Date(ms).toISOString()
-  return ms % DAY_MS === 0 ? iso.slice(0, 10) : iso
+/** a / b rounded towards minus infinity (b > 0). */
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b
+  return a % b < 0n ? q - 1n : q
 }

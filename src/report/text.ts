@@ -24,6 +24,7 @@ function header(r: RiskResult): string {
     `Sensitive: ${r.sensitive.length ? r.sensitive.join(', ') : 'none'}`,
   ]
   for (const u of r.roles.unused) lines.push(`Not used: ${u.column} (${u.reason})`)
+  for (const w of r.warnings) lines.push(`WARNING: ${w}`)
   lines.push('A missing value (null) counts as a value of its own.')
   return lines.join('\n')
 }
@@ -31,13 +32,15 @@ function header(r: RiskResult): string {
 function verdictLine(r: RiskResult): string {
   const failed = r.checks.filter(c => !c.met)
   const asked = r.checks.map(c => c.criterion === 'k-anonymity' ? `k = ${c.threshold}`
-    : `${c.criterion} ${c.criterion.startsWith('recursive') ? `c = ${c.threshold}, l = ${r.l}` : `l = ${c.threshold}`} on ${c.column}`)
+    : c.criterion === 'recursive l-diversity' ? `recursive (c,l)-diversity with c = ${c.threshold}, l = ${r.l} on ${c.column}`
+      : `${c.criterion} l = ${c.threshold} on ${c.column}`)
   if (failed.length === 0) return `VERDICT: the file MEETS ${asked.join(', ')}.`
   const why = failed.map(c => c.criterion === 'k-anonymity'
     ? `${int(r.recordsBelowK)} records (${pct(r.recordsBelowK, r.rows)}) are in classes smaller than ${r.k}, ` +
       `${int(r.sampleUniques)} of them alone in their class`
-    : `${c.column} has ${c.criterion} ${c.value === null ? 'undefined (a class has fewer than l values)' : num(c.value)}` +
-      `, ${c.criterion.startsWith('recursive') ? `not below c = ${c.threshold}` : `below ${c.threshold}`}`)
+    : c.criterion !== 'recursive l-diversity' ? `${c.column} has ${c.criterion} ${num(c.value as number)}, below ${c.threshold}`
+      : c.value === null ? `${c.column} has no recursive (c,l) c for l = ${r.l}: a class has fewer than ${r.l} different values`
+        : `${c.column} has recursive (c,l): c = ${num(c.value)} (l = ${r.l}), not below the c = ${c.threshold} asked`)
   return `VERDICT: the file does NOT meet ${asked.join(', ')}:\n  ${why.join(';\n  ')}.`
 }
 
@@ -85,10 +88,16 @@ function diversityTable(r: RiskResult): string {
   return [t.toString(), ...notes].join('\n')
 }
 
+/** For inferred roles: the command that names them, to narrow them down. */
 function footer(r: RiskResult): string {
-  const qi = r.quasiIdentifiers.join(',')
-  return r.roles.source === 'options' ? ''
-    : `To choose the columns yourself: riskcheck ${r.source ?? 'FILE'} --qi ${qi}` +
-      (r.sensitive.length ? ` --sensitive ${r.sensitive.join(',')}` : '') +
-      '\n(name as quasi-identifiers only what an outsider could know about a person)'
+  if (r.roles.source !== 'inferred') return ''
+  const args = [r.source ?? 'FILE', '--qi', r.quasiIdentifiers.join(',')]
+  if (r.sensitive.length) args.push('--sensitive', r.sensitive.join(','))
+  return `To choose the columns yourself: riskcheck ${args.map(shellWord).join(' ')}\n` +
+    '(name as quasi-identifiers only what an outsider could know about a person)'
+}
+
+/** A word as a POSIX shell reads it: quoted when it holds spaces or other special characters. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
 }
