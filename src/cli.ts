@@ -1,10 +1,19 @@
-// The command line: argv -> analyse() -> text or JSON on stdout; exit 0 (met), 1 (not met), 2 (bad usage or input).
+// The command line: argv -> analyse(), and anonymise() when the thresholds are not met -> text or JSON on
+// stdout, the coded table with --out; exit 0 (met, or coded table written), 1 (not met), 2 (bad usage or input).
+import { resolve } from 'node:path'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { analyse, DEFAULT_K } from './analyse.js'
+import { anonymise } from './anonymise/index.js'
+import type { AnonymiseResult, Policy } from './anonymise/index.js'
+import { parseShare, readPolicy } from './anonymise/policy.js'
 import { RiskcheckError } from './errors.js'
+import type { HierarchySpec } from './hierarchy/index.js'
 import { readArrow } from './input/arrow.js'
+import type { Metric } from './lattice/metrics.js'
+import { writeArrow } from './output/write.js'
+import { renderProposal } from './report/proposal.js'
 import { renderText } from './report/text.js'
-import type { LCriterion } from './types.js'
+import type { LCriterion, RiskResult } from './types.js'
 import { VERSION } from './version.js'
 
 /** Where the CLI writes; tests pass their own. */
@@ -19,13 +28,21 @@ const processIo: Io = { out: t => process.stdout.write(t), err: t => process.std
 export const EXIT = { met: 0, notMet: 1, usage: 2 } as const
 
 interface CliOptions {
-  k: number
+  k?: number
   qi?: string[]
   sensitive?: string[]
   l?: number
   lCriterion?: LCriterion
   c?: number
   json?: boolean
+  maxSuppression?: string
+  hierarchy: [string, string][]
+  policy?: string
+  metric?: Metric
+  out?: string
+  force?: boolean
+  suppress?: 'remove' | 'mark'
+  propose: boolean
 }
 
 /** Run riskcheck with the arguments after the program name; resolves to the exit code. */
@@ -49,26 +66,84 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 /** The commander program; `done` receives the exit code of a completed analysis. */
 export function makeProgram(io: Io, done: (code: number) => void): Command {
   return new Command('riskcheck')
-    .description('Measure the re-identification risk of coded microdata in an Arrow IPC file.')
+    .description('Measure the re-identification risk of coded microdata in an Arrow IPC file and, when a threshold ' +
+      'is not met, propose the generalisation of least information loss that meets it.')
     .version(VERSION)
     .argument('<file>', 'Arrow IPC file (.arrow, .feather) or stream (.arrows)')
-    .option('--k <n>', 'smallest acceptable class size', wholeNumber('k'), DEFAULT_K)
+    .option('--k <n>', `smallest acceptable class size (default: ${DEFAULT_K})`, wholeNumber('k'))
     .option('--qi <columns>', 'quasi-identifier columns, comma-separated (default: from the file, see README)', columnList)
     .option('--sensitive <columns>', 'sensitive columns, comma-separated', columnList)
     .option('--l <n>', 'smallest acceptable l-diversity of every sensitive column (joins the verdict)', wholeNumber('l'))
     .addOption(new Option('--l-criterion <kind>', 'which l-diversity --l is checked against (default: distinct)')
       .choices(['distinct', 'entropy', 'recursive']))
     .option('--c <number>', 'the c of recursive (c,l)-diversity (with --l-criterion recursive)', positiveNumber)
+    .option('--max-suppression <share>', 'records the proposal may remove, as a share or percentage: 0.01 or 1% (default: 0)')
+    .option('--hierarchy <column=file.csv>', 'generalisation hierarchy of a quasi-identifier in ARX CSV format (repeatable)',
+      hierarchyOption, [])
+    .option('--policy <file.json>', 'roles, thresholds, suppression limit, metric and hierarchies (flags override it)')
+    .addOption(new Option('--metric <metric>', 'information loss the proposal minimises (default: loss)')
+      .choices(['loss', 'precision', 'discernibility']))
+    .option('--out <file.arrow>', 'write the coded table (the input is never overwritten; .arrows: stream format)')
+    .option('--force', 'let --out replace an existing file')
+    .addOption(new Option('--suppress <how>', 'what --out does with suppressed records (default: remove)')
+      .choices(['remove', 'mark']))
+    .option('--no-propose', 'measure only: no generalisation search')
     .option('--json', 'print one JSON object instead of the summary')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`riskcheck: ${text}`) })
-    .action((file: string, o: CliOptions) => {
-      const result = analyse(readArrow(file), {
-        k: o.k, qi: o.qi, sensitive: o.sensitive, l: o.l, lCriterion: o.lCriterion, c: o.c, source: file,
-      })
-      io.out(o.json ? JSON.stringify(result, null, 2) + '\n' : renderText(result))
-      done(result.meetsThreshold ? EXIT.met : EXIT.notMet)
-    })
+    .action((file: string, o: CliOptions) => done(run(file, o, io)))
+}
+
+/** Analyse `file` (and propose and write a coding when asked); returns the exit code. */
+function run(file: string, o: CliOptions, io: Io): number {
+  const policy = policyOf(file, o)
+  if (!o.propose && o.out) throw new RiskcheckError('E_OPTION', '--out writes the coded table, which --no-propose does not make')
+  const table = readArrow(file)
+  if (!o.propose) {
+    const result = analyse(table, policy)
+    io.out(o.json ? JSON.stringify(result, null, 2) + '\n' : renderText(result))
+    return result.meetsThreshold ? EXIT.met : EXIT.notMet
+  }
+  const result = anonymise(table, policy)
+  const written = o.out && (result.table ?? (result.reason === 'met' ? table : null))
+  if (o.out && written) writeArrow(written, o.out, { input: file, force: o.force })
+  const out = written ? o.out : undefined
+  io.out(o.json ? JSON.stringify(jsonOf(result, out), null, 2) + '\n' : [renderText(result.before), renderProposal(result, out)].filter(Boolean).join('\n'))
+  return result.before.meetsThreshold || (out && result.after?.meetsThreshold) ? EXIT.met : EXIT.notMet
+}
+
+/** The policy file (if any) with the flags over it; CLI hierarchy paths are resolved from the working directory. */
+function policyOf(file: string, o: CliOptions): Policy {
+  const base: Policy = o.policy ? readPolicy(o.policy) : {}
+  const hierarchies: Record<string, HierarchySpec> = { ...base.hierarchies }
+  for (const [column, path] of o.hierarchy) hierarchies[column] = { kind: 'file', file: resolve(path) }
+  const given = <T>(flag: T | undefined, fromPolicy: T | undefined) => flag ?? fromPolicy
+  return {
+    ...base,
+    k: given(o.k, base.k) ?? DEFAULT_K,
+    qi: given(o.qi, base.qi),
+    sensitive: given(o.sensitive, base.sensitive),
+    l: given(o.l, base.l),
+    lCriterion: o.lCriterion,
+    c: o.c,
+    maxSuppression: o.maxSuppression === undefined ? base.maxSuppression : parseShare(o.maxSuppression, '--max-suppression'),
+    metric: given(o.metric, base.metric),
+    suppress: o.suppress,
+    hierarchies,
+    source: file,
+  }
+}
+
+/** The JSON of a run: the risk of the file as it is, then `proposal` (with `after`) and how it was found. */
+function jsonOf(r: AnonymiseResult, out: string | undefined): RiskResult & Record<string, unknown> {
+  return {
+    ...r.before,
+    proposal: r.transformation && r.after ? { ...r.transformation, after: r.after } : null,
+    alternatives: r.alternatives,
+    // the search time is left out so that the same command on the same file prints the same JSON
+    generalisation: { reason: r.reason, assumptions: r.assumptions, ...r.search, milliseconds: undefined },
+    output: out ?? null,
+  }
 }
 
 function wholeNumber(name: string) {
@@ -85,6 +160,12 @@ function positiveNumber(value: string): number {
   const n = Number(value)
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('c must be a number above 0.')
   return n
+}
+
+function hierarchyOption(value: string, previous: [string, string][]): [string, string][] {
+  const at = value.indexOf('=')
+  if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError('give it as COLUMN=FILE.csv, e.g. age=age.csv.')
+  return [...previous, [value.slice(0, at), value.slice(at + 1)]]
 }
 
 function columnList(value: string): string[] {

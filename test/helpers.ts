@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Dictionary, Field, Int32, Schema, Table, Utf8, vectorFromArray } from 'apache-arrow'
 import type { Vector } from 'apache-arrow'
+import { expect } from 'vitest'
 import { main } from '../src/cli.js'
 
 /** A dictionary-encoded text vector (null allowed). */
@@ -36,4 +37,13 @@ export async function runCli(...args: string[]): Promise<{ code: number; out: st
   let err = ''
   const code = await main(args, { out: t => { out += t }, err: t => { err += t } })
   return { code, out, err }
+}
+
+/** A failed run prints exactly one line on stderr, with no stack trace, and exits 2. */
+export function expectOneLineError(r: { code: number; out: string; err: string }, ...parts: string[]): void {
+  expect(r.code).toBe(2)
+  expect(r.out).toBe('')
+  expect(r.err.trimEnd().split('\n')).toHaveLength(1)
+  expect(r.err).not.toMatch(/\n\s+at /)
+  for (const part of parts) expect(r.err).toContain(part)
 }

@@ -67,11 +67,17 @@ export function codeTable(table: Table, plan: CodingPlan): Table {
   return new Table(schema, batches)
 }
 
-/** Quasi-identifiers become Dictionary<Int32, Utf8> with fresh ids; roles go into the field metadata. */
+/**
+ * Quasi-identifiers become Dictionary<Int32, Utf8> with fresh ids. The roles of the coding go into the field
+ * metadata; a column the input's metadata called quasi-identifier or sensitive that the coding left out
+ * becomes "ignore", so that analysing the coded table measures what the coding was made for.
+ */
 function codedFields(schema: Schema, qi: string[], sensitive: string[]): Field[] {
   let nextId = Math.max(-1, ...schema.fields.flatMap(f => f.type instanceof Dictionary ? [f.type.id] : [])) + 1
   return schema.fields.map(f => {
-    const role = qi.includes(f.name) ? 'quasi-identifier' : sensitive.includes(f.name) ? 'sensitive' : undefined
+    const was = f.metadata.get(ROLE_KEY)
+    const role = qi.includes(f.name) ? 'quasi-identifier' : sensitive.includes(f.name) ? 'sensitive'
+      : was === 'quasi-identifier' || was === 'sensitive' ? 'ignore' : undefined
     const metadata = role ? new Map([...f.metadata, [ROLE_KEY, role]]) : f.metadata
     if (!qi.includes(f.name)) return new Field(f.name, f.type, f.nullable, metadata)
     return new Field(f.name, new Dictionary(new Utf8(), new Int32(), nextId++), true, metadata)

@@ -2,6 +2,7 @@
 // column's name, type and values; every default is said in words (`assumed`).
 import { buildHierarchy, keepOrSuppress, looksLikeArrondissement, looksLikeCommune } from '../hierarchy/index.js'
 import type { BuildOptions, Hierarchy, HierarchySpec } from '../hierarchy/index.js'
+import { RiskcheckError } from '../errors.js'
 import type { EncodedColumn } from '../types.js'
 
 /** A quasi-identifier's hierarchy, with where it came from in words. */
@@ -15,9 +16,16 @@ export interface ChosenHierarchy {
 
 /** The hierarchy of `column`: built from `spec` when given, else the default of defaultSpec(). */
 export function chooseHierarchy(column: EncodedColumn, spec: HierarchySpec | undefined, options: BuildOptions): ChosenHierarchy {
-  const chosen = spec ?? defaultSpec(column)
-  if (!chosen) return { hierarchy: keepOrSuppress(column), source: 'keep or suppress', assumed: spec === undefined }
-  return { hierarchy: buildHierarchy(chosen, column, options), source: describeSpec(chosen), assumed: spec === undefined }
+  if (spec) return { hierarchy: buildHierarchy(spec, column, options), source: describeSpec(spec), assumed: false }
+  const guess = defaultSpec(column)
+  if (!guess) return { hierarchy: keepOrSuppress(column), source: 'keep or suppress', assumed: true }
+  try {
+    return { hierarchy: buildHierarchy(guess, column, options), source: describeSpec(guess), assumed: true }
+  } catch (e) {
+    // a guess that does not fit the data is no reason to stop: the column can still be kept or suppressed
+    if (!(e instanceof RiskcheckError)) throw e
+    return { hierarchy: keepOrSuppress(column), source: `keep or suppress (${describeSpec(guess)} did not fit: ${e.message})`, assumed: true }
+  }
 }
 
 const BIRTH_YEAR = /birth.?year|year.?of.?birth|geboortejaar|annee.?naissance|^yob$/i

@@ -78,8 +78,9 @@ export interface AnonymiseResult {
   alternatives: Coding[]
   /** The coded table (transformation applied, suppressed records removed or marked), or null. */
   table: Table | null
-  /** Why transformation is null: 'met' (nothing to do), 'impossible' (not even "*" everywhere meets them). */
-  reason: 'met' | 'impossible' | null
+  /** Why transformation is null: 'met' (nothing to do), 'impossible' (not even "*" everywhere meets them),
+   * 'unsupported' (entropy or recursive l-diversity asked: the search judges distinct l only). */
+  reason: 'met' | 'impossible' | 'unsupported' | null
   search: {
     metric: Metric
     maxSuppression: number
@@ -102,9 +103,26 @@ export interface AnonymiseResult {
  * @example const { proposal, table } = anonymise(readArrow('extract.arrow'), { k: 5, maxSuppression: 0.01 })
  */
 export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
-  const lattice = generalisationLattice(table, policy)
+  const maxSuppression = checkPolicy(policy, policy.metric ?? 'loss')
+  const before = analyse(table, policy)
+  // the evaluator judges distinct l-diversity only; entropy and recursive l are measured, not searched for
+  const unsupported = before.l !== null && before.lCriterion !== 'distinct'
+  if (before.meetsThreshold || unsupported) {
+    // nothing to search, but a hierarchy that is given must still fit the data: a policy is checked whole
+    checkHierarchyColumns(policy.hierarchies ?? {}, before, table)
+    for (const [column, spec] of Object.entries(policy.hierarchies ?? {})) {
+      chooseHierarchy(encodeColumn(table, column, before.source ?? 'the table'), spec, { baseDir: policy.baseDir })
+    }
+    return {
+      before, transformation: null, after: null, alternatives: [], table: null, reason: unsupported ? 'unsupported' : 'met',
+      assumptions: [],
+      search: { metric: policy.metric ?? 'loss', maxSuppression, suppressionLimit: Math.floor(maxSuppression * before.rows), nodes: 0, evaluated: 0, pruned: 0,
+        distinctTuples: before.classes, milliseconds: 0 },
+    }
+  }
+  const lattice = generalisationLattice(table, policy, before)
   const started = performance.now()
-  const { before, chosen, metric, n } = lattice
+  const { chosen, metric, n } = lattice
   // the search without suppression (for an alternative) meets many nodes of the first: judge each once
   const judgedNodes = new Map<string, Judged>()
   const judge = (levels: number[]) => {
@@ -138,9 +156,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   searchFigures.milliseconds = Math.round(performance.now() - started)
   const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before'>): AnonymiseResult =>
     ({ before, ...r, search: searchFigures, assumptions })
-  const none = { transformation: null, after: null, alternatives: [], table: null }
-  if (before.meetsThreshold) return done({ ...none, reason: 'met' })
-  if (!best) return done({ ...none, reason: 'impossible' })
+  if (!best) return done({ transformation: null, after: null, alternatives: [], table: null, reason: 'impossible' })
   const transformation = summary(best)
   const suppress = policy.suppress ?? 'remove'
   const coded = codeTable(table, {
@@ -148,7 +164,8 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     criteria: lattice.criteria, suppress, sensitiveNames: before.sensitive,
     metadata: { 'riskcheck.coding': JSON.stringify(codingRecord(transformation, before, lattice.maxSuppression, suppress)) },
   })
-  const after = analyse(coded, { ...policy, qi: before.quasiIdentifiers, sensitive: before.sensitive })
+  // measured as a later `riskcheck coded.arrow` will: roles from the coded table's metadata
+  const after = analyse(coded, { ...policy, qi: undefined, sensitive: undefined })
   checkAgreement(transformation, after, n, suppress)
   return done({ transformation, after, alternatives, table: coded, reason: null })
 }
@@ -160,16 +177,15 @@ export interface Judged { figures: NodeFigures; metrics: InformationLoss; object
  * The lattice of generalisations of `table` under `policy`: the risk before, the hierarchies, and how to
  * judge a node (on the table of distinct tuples) and bound its objective without judging it.
  */
-export function generalisationLattice(table: Table, policy: Policy) {
+export function generalisationLattice(table: Table, policy: Policy, before = analyse(table, policy)) {
   const metric = policy.metric ?? 'loss'
   const maxSuppression = checkPolicy(policy, metric)
-  const before = analyse(table, policy)
   const source = policy.source ?? 'the table'
   const n = table.numRows
   const qi = before.quasiIdentifiers.map(name => encodeColumn(table, name, source))
   // sensitive values matter to the search only through l-diversity
   const sensitive = before.l === null ? [] : before.sensitive.map(name => encodeColumn(table, name, source))
-  checkHierarchyColumns(policy.hierarchies ?? {}, before)
+  checkHierarchyColumns(policy.hierarchies ?? {}, before, table)
   const chosen = qi.map(c => chooseHierarchy(c, policy.hierarchies?.[c.name], { baseDir: policy.baseDir }))
   const kernels = policy.kernels ?? loadKernels()
   const freq = kernels.frequencyTable([...qi, ...sensitive], n)
@@ -262,15 +278,15 @@ function checkPolicy(policy: Policy, metric: Metric): number {
   if (!['loss', 'precision', 'discernibility'].includes(metric)) {
     throw new RiskcheckError('E_OPTION', `the metric must be loss, precision or discernibility, got ${JSON.stringify(metric)}`)
   }
-  if (policy.l !== undefined && (policy.lCriterion ?? 'distinct') !== 'distinct') {
-    throw new RiskcheckError('E_OPTION', `the generalisation search supports distinct l-diversity; ${policy.lCriterion} ` +
-      'l-diversity is measured but not searched for', 'use --l-criterion distinct, or measure without generalising')
-  }
   return s
 }
 
-function checkHierarchyColumns(hierarchies: Record<string, HierarchySpec>, before: RiskResult): void {
+function checkHierarchyColumns(hierarchies: Record<string, HierarchySpec>, before: RiskResult, table: Table): void {
   for (const column of Object.keys(hierarchies)) {
+    if (!table.schema.fields.some(f => f.name === column)) {
+      throw new RiskcheckError('E_HIERARCHY', `a hierarchy is given for column ${JSON.stringify(column)}, and ` +
+        `${before.source ?? 'the table'} has no such column`)
+    }
     if (!before.quasiIdentifiers.includes(column)) {
       throw new RiskcheckError('E_HIERARCHY', `a hierarchy is given for column ${JSON.stringify(column)}, which is not a ` +
         `quasi-identifier (they are: ${before.quasiIdentifiers.join(', ')})`, 'name it in --qi, or drop its hierarchy')

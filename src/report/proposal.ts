@@ -10,11 +10,15 @@ const fixed = (x: number) => x.toFixed(4)
 export function renderProposal(r: AnonymiseResult, out?: string): string {
   const s = r.search
   const searched = `Searched ${int(s.evaluated)} of ${int(s.nodes)} generalisations on ${int(s.distinctTuples)} distinct ` +
-    `combinations in ${(s.milliseconds / 1000).toFixed(1)} s (metric: ${s.metric}; suppression limit ` +
+    `combinations in ${s.milliseconds < 1000 ? `${s.milliseconds} ms` : `${(s.milliseconds / 1000).toFixed(1)} s`} (metric: ${s.metric}; suppression limit ` +
     `${pct(s.maxSuppression)} = ${int(s.suppressionLimit)} records).`
   const assumed = r.assumptions.length
     ? `Hierarchies assumed (give your own with --hierarchy or --policy):\n${r.assumptions.map(a => `  ${a}`).join('\n')}` : ''
   if (r.reason === 'met') return ''
+  if (r.reason === 'unsupported') {
+    return `NO PROPOSAL: the generalisation search judges distinct l-diversity only; the ${r.before.lCriterion} criterion ` +
+      'asked is measured above but not searched for (use --l-criterion distinct for a proposal).\n'
+  }
   if (r.transformation === null || r.after === null) {
     return [`NO GENERALISATION meets the thresholds: even every quasi-identifier suppressed ("*") leaves classes that ` +
       `fail, with at most ${int(s.suppressionLimit)} records suppressed.`, searched, assumed].filter(Boolean).join('\n\n') + '\n'
