@@ -1,6 +1,7 @@
 // npm run bench: the risk kernel (WebAssembly against the TypeScript reference and against the same
-// algorithm in plain JS) and the whole `riskcheck FILE --k 5 --json` process, on seeded tables of
-// 1M and 10M rows. Prints figures; asserts nothing. Uses dist/ (built by npm install).
+// algorithm in plain JS) and the whole `riskcheck FILE --k 5 --json --no-propose` process, on seeded tables
+// of 1M and 10M rows; then the generalisation search on Adult (bench/search.js). Prints figures; asserts
+// nothing. Uses dist/ (built by npm install).
 import { spawnSync } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { cpus } from 'node:os'
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { encodeColumn, loadKernels, readArrow, referenceKernels } from '../dist/index.js'
 import { makeBenchFile } from './data.js'
 import { plainJsClassStats } from './plain-js.js'
+import { benchSearch } from './search.js'
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url))
 const BIN = fileURLToPath(new URL('../bin/riskcheck.js', import.meta.url))
@@ -58,11 +60,18 @@ for (const rows of SIZES) {
 }
 console.log('\nKernel alone (codes already encoded; wasm includes copying codes into its memory)')
 console.table(kernelRows)
-console.log('\nWhole process: riskcheck FILE --k 5 --json (read, encode, kernel, JSON), via /usr/bin/time')
+console.log('\nWhole process: riskcheck FILE --k 5 --json --no-propose (read, encode, kernel, JSON), via /usr/bin/time')
 console.table(processRows)
+const search = benchSearch(time, OUT)
+console.log('\nGeneralisation search: Adult, 8 quasi-identifiers, ARX hierarchies (6,480 nodes), metric loss')
+console.table(search.adult)
+console.log('\nOne node judged on the table of distinct tuples (Adult, k = 5)')
+console.table(search.node)
+console.log('\nGeneralisation search: synthetic tables, 6 quasi-identifiers, default hierarchies, k = 5, 1 % suppression')
+console.table(search.synthetic)
 
 function measureProcess(file) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, BIN, file, '--k', '5', '--json'],
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, BIN, file, '--k', '5', '--json', '--no-propose'],
     { encoding: 'utf8', maxBuffer: 1 << 26 })
   const [wall, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number)
   return { wall, cpu: user + sys, rssMB: kb / 1024, status: r.status }
