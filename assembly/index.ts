@@ -1,5 +1,5 @@
 // The ABI of riskcheck's WebAssembly module: pointers and numbers in, numbers out.
-// src/kernels/wasm.ts is the only caller.
+// src/kernels/wasm/ is the only caller.
 export { alloc, mark, release, reset } from './memory'
 export { mixCodes } from './codes'
 export { compactDense, compactHash, combineHash } from './classes'

@@ -141,7 +141,7 @@ function jsonOf(r: AnonymiseResult, out: string | undefined): RiskResult & Recor
     proposal: r.transformation && r.after ? { ...r.transformation, after: r.after } : null,
     alternatives: r.alternatives,
     // the search time is left out so that the same command on the same file prints the same JSON
-    generalisation: { reason: r.reason, assumptions: r.assumptions, ...r.search, milliseconds: undefined },
+    generalisation: { reason: r.reason, assumptions: r.assumptions, notes: r.notes, ...r.search, milliseconds: undefined },
     output: out ?? null,
   }
 }

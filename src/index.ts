@@ -1,18 +1,30 @@
 // riskcheck's library API.
 export { analyse, DEFAULT_K } from './analyse.js'
 export type { AnalyseOptions } from './analyse.js'
+export { anonymise, generalisationLattice } from './anonymise/index.js'
+export type { AnonymiseResult, Coding, ColumnCoding, Judged, Policy } from './anonymise/index.js'
+export { parsePolicy, readPolicy } from './anonymise/policy.js'
+export { defaultSpec } from './anonymise/hierarchies.js'
+export { buildHierarchy, keepOrSuppress, parseHierarchySpec, readArxHierarchy } from './hierarchy/index.js'
+export type { Hierarchy, HierarchySpec } from './hierarchy/index.js'
+export { searchLattice } from './lattice/search.js'
+export type { LatticeProblem, SearchOutcome } from './lattice/search.js'
+export type { InformationLoss, Metric } from './lattice/metrics.js'
 export { readArrow, arrowFormat } from './input/arrow.js'
 export type { ArrowFormat } from './input/arrow.js'
 export { encodeColumn } from './input/encode.js'
+export { writeArrow } from './output/write.js'
+export type { WriteOptions } from './output/write.js'
 export { resolveRoles, ROLE_KEY, ROLES } from './roles.js'
 export type { Role, RoleOptions, Roles } from './roles.js'
 export { loadKernels } from './kernels/wasm/index.js'
 export { referenceKernels } from './kernels/reference.js'
+export { renderProposal } from './report/proposal.js'
 export { renderText } from './report/text.js'
 export { RiskcheckError } from './errors.js'
 export type { ErrorCode } from './errors.js'
 export { VERSION } from './version.js'
 export type {
-  Check, CodeChunk, CodeColumn, DiversityFigures, EncodedColumn, KernelInput, KernelOutput, Kernels,
-  LCriterion, LDiversity, RiskResult,
+  Check, CodeChunk, CodeColumn, DiversityFigures, EncodedColumn, Evaluator, EvaluatorSpec, FrequencyTable,
+  KernelInput, KernelOutput, Kernels, LCriterion, LDiversity, NodeFigures, RiskResult,
 } from './types.js'

@@ -197,3 +197,18 @@ describe('labels of dates and times beyond what a JavaScript Date holds', () => 
 function makeBatch(data: ReturnType<typeof makeData>): RecordBatch {
   return new RecordBatch({ x: data } as never)
 }
+
+describe('damaged dictionary indices', () => {
+  const dictionary = vectorFromArray(['a', 'b'], new Utf8())
+  const column = (indices: Int8Array, nullBitmap?: Uint8Array) => makeVector(makeData({
+    type: new Dictionary(new Utf8(), new Int8()), length: indices.length, data: indices, dictionary,
+    nullBitmap, nullCount: nullBitmap ? -1 : 0,
+  }))
+  test('an index beyond the dictionary, on the zero-copy path and with nulls, names the column and the row', () => {
+    const t1 = new Table({ x: column(Int8Array.from([0, 1, 5])) })
+    expect(() => encodeColumn(t1, 'x', 'f.arrow'))
+      .toThrow('column "x" in f.arrow has dictionary index 5 at row 3, outside its dictionary of 2 values: the file is corrupt')
+    const t2 = new Table({ x: column(Int8Array.from([0, -1, 1]), Uint8Array.of(0b110)) })
+    expect(() => encodeColumn(t2, 'x', 'f.arrow')).toThrow('has dictionary index -1 at row 2')
+  })
+})

@@ -4,6 +4,7 @@ import type { Table } from 'apache-arrow'
 import { analyse } from '../analyse.js'
 import type { AnalyseOptions } from '../analyse.js'
 import { RiskcheckError } from '../errors.js'
+import { arrondissementNotes } from '../hierarchy/index.js'
 import type { HierarchySpec } from '../hierarchy/index.js'
 import { encodeColumn } from '../input/encode.js'
 import { loadKernels } from '../kernels/wasm/index.js'
@@ -96,6 +97,8 @@ export interface AnonymiseResult {
   }
   /** Hierarchies riskcheck chose itself, in words. */
   assumptions: string[]
+  /** What a reader of the coding should know about the values (e.g. arrondissement codes changed in 2019). */
+  notes: string[]
 }
 
 /**
@@ -115,7 +118,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     }
     return {
       before, transformation: null, after: null, alternatives: [], table: null, reason: unsupported ? 'unsupported' : 'met',
-      assumptions: [],
+      assumptions: [], notes: [],
       search: { metric: policy.metric ?? 'loss', maxSuppression, suppressionLimit: Math.floor(maxSuppression * before.rows), nodes: 0, evaluated: 0, pruned: 0,
         distinctTuples: before.classes, milliseconds: 0 },
     }
@@ -154,8 +157,10 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   }
   const assumptions = chosen.flatMap(c => c.assumed ? [`${c.hierarchy.column}: ${c.source} (${c.hierarchy.levelNames.join(' > ')})`] : [])
   searchFigures.milliseconds = Math.round(performance.now() - started)
-  const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before'>): AnonymiseResult =>
-    ({ before, ...r, search: searchFigures, assumptions })
+  const notes = chosen.flatMap((c, j) => c.source === 'preset "be-arrondissement"'
+    ? arrondissementNotes(lattice.qi[j].labels).map(note => `${c.hierarchy.column}: ${note}`) : [])
+  const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before' | 'notes'>): AnonymiseResult =>
+    ({ before, ...r, search: searchFigures, assumptions, notes })
   if (!best) return done({ transformation: null, after: null, alternatives: [], table: null, reason: 'impossible' })
   const transformation = summary(best)
   const suppress = policy.suppress ?? 'remove'

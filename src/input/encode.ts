@@ -216,13 +216,15 @@ function encodeDictionary(vector: Vector, name: string, source: string): Parts {
     const valid = validity(data)
     const zeroCopy = identity && data.nullCount === 0 && indexBytes === width
     const codes = zeroCopy ? unsignedView(data.values as CodeChunkLike, data.length) : makeCodes(width, data.length)
+    if (zeroCopy) {
+      nulls += markIndices(codes, remap.length, used, nullCode, i => badIndex(codes[i], row + i, remap.length, name, source))
+      row += data.length
+      return codes
+    }
     for (let i = 0; i < data.length; i++, row++) {
       if (!valid(i)) { codes[i] = nullCode; used[nullCode] = 1; nulls++; continue }
       const d = Number(indices[i])
-      if (!(d >= 0 && d < remap.length)) {
-        throw new RiskcheckError('E_ARROW', `column ${quote(name)} in ${source} has dictionary index ${d} at row ${row + 1}, ` +
-          `outside its dictionary of ${remap.length} values: the file is corrupt`)
-      }
+      if (!(d >= 0 && d < remap.length)) throw badIndex(d, row, remap.length, name, source)
       if (!zeroCopy) codes[i] = remap[d]
       used[remap[d]] = 1
       if (remap[d] === nullCode) nulls++
@@ -230,6 +232,26 @@ function encodeDictionary(vector: Vector, name: string, source: string): Parts {
     return codes
   })
   return { radix: Math.max(labels.length, 1), chunks, labels, distinct: used.reduce((a, u) => a + u, 0), nulls }
+}
+
+/**
+ * The fast path of a dictionary chunk whose indices are the codes (no null index, identity remap): check each
+ * index is in the dictionary and mark it used; returns how many point to a null entry of the dictionary.
+ */
+function markIndices(codes: CodeChunk, size: number, used: Uint8Array, nullCode: number, bad: (i: number) => Error): number {
+  let nulls = 0
+  for (let i = 0; i < codes.length; i++) {
+    const d = codes[i]
+    if (d >= size) throw bad(i)
+    used[d] = 1
+    if (d === nullCode) nulls++
+  }
+  return nulls
+}
+
+function badIndex(d: number, row: number, size: number, name: string, source: string): RiskcheckError {
+  return new RiskcheckError('E_ARROW', `column ${quote(name)} in ${source} has dictionary index ${d} at row ${row + 1}, ` +
+    `outside its dictionary of ${size} values: the file is corrupt`)
 }
 
 type CodeChunkLike = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array

@@ -36,7 +36,8 @@ export function renderProposal(r: AnonymiseResult, out?: string): string {
     lines.push(`Alternatives:\n${r.alternatives.map((c, i) => `  ${i + 1}. ${inWords(c)}; loss ${fixed(c.informationLoss.loss)}, ` +
       `then k = ${int(c.minClassSize)}.`).join('\n')}`)
   }
-  lines.push(assumed, searched, out ? `Coded table written to ${out}.` : 'Write the coded table with --out FILE.arrow.')
+  const notes = r.notes.length ? `Notes:\n${r.notes.map(n => `  ${n}`).join('\n')}` : ''
+  lines.push(assumed, notes, searched, out ? `Coded table written to ${out}.` : 'Write the coded table with --out FILE.arrow.')
   return lines.filter(Boolean).join('\n\n') + '\n'
 }
 

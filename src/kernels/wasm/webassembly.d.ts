@@ -1,4 +1,4 @@
-// The part of the WebAssembly JS API that kernels/wasm.ts uses (Node has it; @types/node 20 does not declare it).
+// The part of the WebAssembly JS API that kernels/wasm/ uses (Node has it; @types/node 20 does not declare it).
 declare namespace WebAssembly {
   class Module {
     constructor(bytes: Uint8Array)
