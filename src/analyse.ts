@@ -7,8 +7,11 @@ import { assessRisk } from './risk.js'
 import type { Thresholds } from './risk.js'
 import { resolveRoles } from './roles.js'
 import type { RoleOptions } from './roles.js'
-import type { EncodedColumn, Kernels, LCriterion, RiskResult } from './types.js'
+import type { CodingRecord, EncodedColumn, Kernels, LCriterion, RiskResult } from './types.js'
 import { VERSION } from './version.js'
+
+/** The schema metadata key of the record of a coding (written by anonymise(), read by analyse()). */
+export const CODING_KEY = 'riskcheck.coding'
 
 /** Options of analyse(). */
 export interface AnalyseOptions extends RoleOptions {
@@ -63,10 +66,23 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
     sensitive: roles.sensitive,
     roles: { source: roles.source, unused: roles.unused },
     warnings: roles.warnings,
+    coding: codingOf(table),
     columns: [...qi.map(describe('quasi-identifier')), ...sensitive.map(describe('sensitive'))],
     nulls: 'value',
     ...thresholds,
     ...assessRisk(out, table.numRows, roles.sensitive, thresholds),
+  }
+}
+
+/** The record a coded table carries of its coding (null when it has none or it is not a readable record). */
+function codingOf(table: Table): CodingRecord | null {
+  const text = table.schema.metadata.get(CODING_KEY)
+  if (text === undefined) return null
+  try {
+    const record = JSON.parse(text)
+    return record && typeof record === 'object' && Array.isArray(record.columns) ? record as CodingRecord : null
+  } catch {
+    return null
   }
 }
 

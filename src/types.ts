@@ -144,6 +144,20 @@ export interface Check {
   met: boolean
 }
 
+/** How a coded table was made (schema metadata key riskcheck.coding), as anonymise() wrote it. */
+export interface CodingRecord {
+  riskcheck: string
+  source: string | null
+  rows: number
+  k: number
+  l: number | null
+  maxSuppression: number
+  metric: string
+  suppress: 'remove' | 'mark'
+  suppressed: number
+  columns: { column: string; hierarchy: string; level: number; levelName: string }[]
+}
+
 /** Everything riskcheck measured on one table: what `--json` prints and what analyse() returns. */
 export interface RiskResult {
   riskcheck: string
@@ -154,7 +168,10 @@ export interface RiskResult {
   sensitive: string[]
   roles: { source: 'options' | 'metadata' | 'inferred'; unused: { column: string; reason: string }[] }
   /** What the user should know beyond the figures (e.g. a column left out that riskcheck cannot encode). */
-  warnings: string[]
+warnings: string[]
+  /** When the table was coded by riskcheck (--out): the record of that coding from the schema metadata key
+   * riskcheck.coding (version, source, k, l, suppression, metric, each column's hierarchy and level); else null. */
+  coding: CodingRecord | null
   columns: { name: string; type: string; role: string; distinct: number; nulls: number }[]
   /** How nulls are treated: "value" (a null is a value of its own, equal to every other null). */
   nulls: 'value'

@@ -76,6 +76,9 @@ describe('--out', () => {
     const { riskcheck: _c, source: _d, ...after } = promised.proposal.after
     expect({ ...measured, proposal: undefined, alternatives: undefined, generalisation: undefined, output: undefined })
       .toEqual({ ...after, proposal: undefined, alternatives: undefined, generalisation: undefined, output: undefined })
+    expect(JSON.parse(again.out).coding).toMatchObject({ source: CARE, rows: 20000, k: 5, suppressed: 115, suppress: 'remove' })
+    expect((await runCli(out, '--k', '5')).out).toContain(`Coded by riskcheck ${promised.riskcheck} from ${CARE} (20,000 records) ` +
+      'for k = 5: birth_year 10-year bands, sex unchanged, arr_residence province, kg1 first 1 character; 115 records suppressed (removed).')
     const coded = readArrow(out)
     expect(coded.getChild('arr_residence')?.get(0)).toMatch(/^\d{5}$/)
     expect(JSON.parse(coded.schema.metadata.get('riskcheck.coding') as string)).toMatchObject({ k: 5, suppressed: 115 })

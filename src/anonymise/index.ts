@@ -1,7 +1,7 @@
 // anonymise(table, policy): measure, search the lattice of generalisations for the one with the least
 // information loss that meets the thresholds within the suppression limit, code the table, measure again.
 import type { Table } from 'apache-arrow'
-import { analyse } from '../analyse.js'
+import { analyse, CODING_KEY } from '../analyse.js'
 import type { AnalyseOptions } from '../analyse.js'
 import { RiskcheckError } from '../errors.js'
 import { arrondissementNotes } from '../hierarchy/index.js'
@@ -12,7 +12,7 @@ import { informationLoss, levelCosts, lossCosts, objective, objectiveBound, pres
 import type { InformationLoss, Metric } from '../lattice/metrics.js'
 import { searchLattice } from '../lattice/search.js'
 import type { Candidate } from '../lattice/search.js'
-import type { NodeFigures, RiskResult } from '../types.js'
+import type { CodingRecord, NodeFigures, RiskResult } from '../types.js'
 import { VERSION } from '../version.js'
 import { codeTable } from './coded.js'
 import { chooseHierarchy } from './hierarchies.js'
@@ -167,7 +167,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const coded = codeTable(table, {
     qi: lattice.qi, sensitive: lattice.sensitive, hierarchies: chosen.map(c => c.hierarchy), levels: best.levels,
     criteria: lattice.criteria, suppress, sensitiveNames: before.sensitive,
-    metadata: { 'riskcheck.coding': JSON.stringify(codingRecord(transformation, before, lattice.maxSuppression, suppress)) },
+    metadata: { [CODING_KEY]: JSON.stringify(codingRecord(transformation, before, lattice.maxSuppression, suppress)) },
   })
   // measured as a later `riskcheck coded.arrow` will: roles from the coded table's metadata
   const after = analyse(coded, { ...policy, qi: undefined, sensitive: undefined })
@@ -242,7 +242,7 @@ function sameLevels(a: Coding, c: Candidate<Judged>): boolean {
 }
 
 /** What the schema metadata of a coded table records (key riskcheck.coding): enough to redo the coding. */
-function codingRecord(t: Coding, before: RiskResult, maxSuppression: number, suppress: 'remove' | 'mark') {
+function codingRecord(t: Coding, before: RiskResult, maxSuppression: number, suppress: 'remove' | 'mark'): CodingRecord {
   return {
     riskcheck: VERSION,
     source: before.source,

@@ -25,8 +25,18 @@ function header(r: RiskResult): string {
   ]
   for (const u of r.roles.unused) lines.push(`Not used: ${u.column} (${u.reason})`)
   for (const w of r.warnings) lines.push(`WARNING: ${w}`)
+  if (r.coding) lines.push(codingLine(r.coding))
   lines.push('A missing value (null) counts as a value of its own.')
   return lines.join('\n')
+}
+
+/** "Coded by riskcheck 0.1.0 from x.arrow (20,000 records) for k = 5: birth_year 10-year bands, ...; 115 removed." */
+function codingLine(c: NonNullable<RiskResult['coding']>): string {
+  const columns = c.columns.map(col => `${col.column} ${col.level === 0 ? 'unchanged' : col.levelName}`).join(', ')
+  const suppressed = c.suppressed === 0 ? 'no record suppressed'
+    : `${int(c.suppressed)} records suppressed (${c.suppress === 'mark' ? 'marked *' : 'removed'})`
+  return `Coded by riskcheck ${c.riskcheck}${c.source ? ` from ${c.source}` : ''} (${int(c.rows)} records) for k = ${c.k}` +
+    `${c.l === null ? '' : `, l = ${c.l}`}: ${columns}; ${suppressed}.`
 }
 
 function verdictLine(r: RiskResult): string {
