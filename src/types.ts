@@ -98,6 +98,9 @@ export interface NodeFigures {
 /** Judges the nodes of a lattice on one frequency table. */
 export interface Evaluator {
   evaluate(levels: number[], criteria: { k: number; l: number | null }): NodeFigures
+  /** The distinct tuples at `levels`: each quasi-identifier's code at its level, then the sensitive codes,
+   * with their record counts (the table a coarser node can be judged on). */
+  classTable(levels: number[]): FrequencyTable
 }
 
 /** The kernels, implemented in WebAssembly (kernels/wasm/) and in plain TypeScript (kernels/reference.ts). */

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { widthFor } from '../src/input/encode.js'
 import { referenceKernels } from '../src/kernels/reference.js'
 import { loadKernels } from '../src/kernels/wasm/index.js'
+import { rollingEvaluator } from '../src/lattice/rollup.js'
 import type { CodeChunk, CodeColumn, EvaluatorSpec, FrequencyTable, KernelInput, KernelOutput } from '../src/types.js'
 
 const wasm = loadKernels()
@@ -175,17 +176,22 @@ const evaluatorCase = fc.integer({ min: 1, max: 120 }).chain(rows =>
     levelPicks: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
   })))
 
+/** The evaluator spec of a random case: its hierarchies, costs from its seed, its sensitive columns. */
+function specOf(c: { qi: CodeColumn[]; sensitive: CodeColumn[]; seed: number }, maps: Uint32Array[][]): EvaluatorSpec {
+  return {
+    quasiIdentifiers: maps.map((m, j) => ({
+      column: j, maps: m, radices: m.map(level => Math.max(...level) + 1),
+      costs: m.map((level, h) => Float64Array.from({ length: Math.max(...level) + 1 }, (_, g) => ((g * 7 + h * 3 + c.seed) % 10) / 9)),
+    })),
+    sensitive: c.sensitive.map((s, i) => ({ column: c.qi.length + i, radix: s.radix })),
+  }
+}
+
 describe('evaluator: WebAssembly equals the reference', () => {
   test('on random tables, hierarchies, levels and criteria', () => {
     fc.assert(fc.property(evaluatorCase, ({ c, maps, levelPicks }) => {
       const table = referenceKernels.frequencyTable([...c.qi, ...c.sensitive], c.rows)
-      const spec: EvaluatorSpec = {
-        quasiIdentifiers: maps.map((m, j) => ({
-          column: j, maps: m, radices: m.map(level => Math.max(...level) + 1),
-          costs: m.map(level => Float64Array.from({ length: Math.max(...level) + 1 }, (_, g) => ((g * 7 + c.seed) % 10) / 9)),
-        })),
-        sensitive: c.sensitive.map((s, i) => ({ column: c.qi.length + i, radix: s.radix })),
-      }
+      const spec = specOf(c, maps)
       const levels = maps.map((m, j) => levelPicks[j] % m.length)
       const criteria = { k: c.k, l: c.l }
       const a = wasm.evaluator(table, spec).evaluate(levels, criteria)
@@ -193,6 +199,57 @@ describe('evaluator: WebAssembly equals the reference', () => {
       expect({ ...a, keptCost: [] }).toEqual({ ...e, keptCost: [] })
       a.keptCost.forEach((cost, j) => expect(cost).toBeCloseTo(e.keptCost[j], 9))
     }), { numRuns: 300 })
+  })
+
+  test('classTable: the distinct tuples at a node, WebAssembly equals the reference', () => {
+    fc.assert(fc.property(evaluatorCase, ({ c, maps, levelPicks }) => {
+      const table = referenceKernels.frequencyTable([...c.qi, ...c.sensitive], c.rows)
+      const spec = specOf(c, maps)
+      const levels = maps.map((m, j) => levelPicks[j] % m.length)
+      expect(tuplesOf(wasm.evaluator(table, spec).classTable(levels)))
+        .toEqual(tuplesOf(referenceKernels.evaluator(table, spec).classTable(levels)))
+    }), { numRuns: 200 })
+  })
+
+  test('rolling up from finer nodes gives the figures of judging every node on all the tuples', () => {
+    fc.assert(fc.property(evaluatorCase, fc.array(fc.array(fc.nat(), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+      ({ c, maps }, walk) => {
+        const table = wasm.frequencyTable([...c.qi, ...c.sensitive], c.rows)
+        const spec = specOf(c, maps)
+        const direct = wasm.evaluator(table, spec)
+        const rolling = rollingEvaluator(wasm, table, spec, { keep: 3, shrink: 1 })
+        const criteria = { k: c.k, l: c.l }
+        for (const picks of walk) {
+          const levels = maps.map((m, j) => picks[j] % m.length)
+          const a = rolling.evaluate(levels, criteria)
+          const e = direct.evaluate(levels, criteria)
+          expect({ ...a, keptCost: [] }).toEqual({ ...e, keptCost: [] })
+          a.keptCost.forEach((cost, j) => expect(cost).toBeCloseTo(e.keptCost[j], 9))
+        }
+        expect(rolling.stats.direct + rolling.stats.rolled).toBe(walk.length)
+      }), { numRuns: 200 })
+  })
+
+  test('rolling up happens: coarser nodes are judged on a finer node\'s classes', () => {
+    const rows = 3000
+    const codes = (radix: number) => ({ radix, chunks: [Uint32Array.from({ length: rows }, (_, i) => (i * 7919) % radix)] })
+    const table = wasm.frequencyTable([codes(60), codes(50)], rows)
+    const halves = (radix: number) => [Uint32Array.from({ length: radix }, (_, i) => i), Uint32Array.from({ length: radix }, (_, i) => i >> 1),
+      Uint32Array.from({ length: radix }, (_, i) => i >> 2), new Uint32Array(radix)]
+    const spec: EvaluatorSpec = {
+      quasiIdentifiers: [60, 50].map((radix, j) => {
+        const maps = halves(radix)
+        const radices = maps.map(m => Math.max(...m) + 1)
+        return { column: j, maps, radices, costs: radices.map(r => new Float64Array(r)) }
+      }),
+      sensitive: [],
+    }
+    const rolling = rollingEvaluator(wasm, table, spec)
+    // 300 distinct tuples. [2,2] has 114 classes, more than a quarter of 300: not kept. [2,3] (15 classes)
+    // and [3,2] (13) are judged on the tuples and kept; [3,3] rolls up from the 13 classes of [3,2] (the
+    // smallest finer table) and, with 1 class, is kept too.
+    for (const levels of [[0, 0], [2, 2], [2, 3], [3, 2], [3, 3]]) rolling.evaluate(levels, { k: 2, l: null })
+    expect(rolling.stats).toEqual({ direct: 4, rolled: 1, tables: 3 })
   })
 
   test('one evaluator judges many nodes in a row (memory is released between them)', () => {

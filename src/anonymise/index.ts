@@ -10,6 +10,7 @@ import { encodeColumn } from '../input/encode.js'
 import { loadKernels } from '../kernels/wasm/index.js'
 import { informationLoss, levelCosts, lossCosts, objective, objectiveBound, presentCodes } from '../lattice/metrics.js'
 import type { InformationLoss, Metric } from '../lattice/metrics.js'
+import { rollingEvaluator } from '../lattice/rollup.js'
 import { searchLattice } from '../lattice/search.js'
 import type { Candidate } from '../lattice/search.js'
 import type { CodingRecord, NodeFigures, RiskResult } from '../types.js'
@@ -87,9 +88,11 @@ export interface AnonymiseResult {
     maxSuppression: number
     /** Most records the limit allows: floor(maxSuppression x rows). */
     suppressionLimit: number
-    /** Nodes in the lattice; nodes judged (by both searches); nodes the first search skipped as known to fail. */
+    /** Nodes in the lattice; nodes judged (by both searches), of which rolled up from a finer node's classes;
+     * nodes the first search skipped as known to fail. */
     nodes: number
     evaluated: number
+    rolledUp: number
     pruned: number
     distinctTuples: number
     /** Time of the search alone (not the reading, the frequency table, the coding or the analysis after). */
@@ -119,7 +122,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     return {
       before, transformation: null, after: null, alternatives: [], table: null, reason: unsupported ? 'unsupported' : 'met',
       assumptions: [], notes: [],
-      search: { metric: policy.metric ?? 'loss', maxSuppression, suppressionLimit: Math.floor(maxSuppression * before.rows), nodes: 0, evaluated: 0, pruned: 0,
+      search: { metric: policy.metric ?? 'loss', maxSuppression, suppressionLimit: Math.floor(maxSuppression * before.rows), nodes: 0, evaluated: 0, rolledUp: 0, pruned: 0,
         distinctTuples: before.classes, milliseconds: 0 },
     }
   }
@@ -153,7 +156,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   alternatives = alternatives.slice(0, policy.alternatives ?? 3)
   const searchFigures = {
     metric, maxSuppression: lattice.maxSuppression, suppressionLimit: lattice.suppressionLimit, nodes: found.nodes,
-    evaluated: judgedNodes.size, pruned: found.pruned, distinctTuples: lattice.distinctTuples, milliseconds: 0,
+    evaluated: judgedNodes.size, rolledUp: lattice.rollUp.rolled, pruned: found.pruned, distinctTuples: lattice.distinctTuples, milliseconds: 0,
   }
   const assumptions = chosen.flatMap(c => c.assumed ? [`${c.hierarchy.column}: ${c.source} (${c.hierarchy.levelNames.join(' > ')})`] : [])
   searchFigures.milliseconds = Math.round(performance.now() - started)
@@ -195,9 +198,11 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
   const kernels = policy.kernels ?? loadKernels()
   const freq = kernels.frequencyTable([...qi, ...sensitive], n)
   const heights = chosen.map(c => c.hierarchy.maps.length)
-  const costs = chosen.map((c, j) => lossCosts(c.hierarchy.maps, presentCodes(freq, j, qi[j].radix)))
+  const lm = chosen.map((c, j) => lossCosts(c.hierarchy.maps, presentCodes(freq, j, qi[j].radix)))
+  const costs = lm.map(l => l.costs)
+  const scales = lm.map(l => l.scale)
   const fullCost = chosen.map((c, j) => levelCosts(freq, j, c.hierarchy.maps, costs[j]))
-  const evaluator = kernels.evaluator(freq, {
+  const evaluator = rollingEvaluator(kernels, freq, {
     quasiIdentifiers: chosen.map((c, j) => ({
       column: j, maps: c.hierarchy.maps, costs: costs[j], radices: c.hierarchy.labels.map(l => Math.max(1, l.length)),
     })),
@@ -208,10 +213,12 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
     before, qi, sensitive, chosen, heights, n, metric, criteria, maxSuppression,
     suppressionLimit: Math.floor(maxSuppression * n),
     distinctTuples: freq.counts.length,
-    bound: (levels: number[]) => objectiveBound(metric, levels, heights, fullCost, n),
+    /** How many nodes were judged on the distinct tuples and how many on a finer node's classes. */
+    rollUp: evaluator.stats,
+    bound: (levels: number[]) => objectiveBound(metric, levels, heights, fullCost, scales, n),
     judge(levels: number[]): Judged {
       const figures = evaluator.evaluate(levels, criteria)
-      const metrics = informationLoss(figures, levels, heights, n)
+      const metrics = informationLoss(figures, levels, heights, scales, n)
       return { figures, metrics, objective: objective(metric, metrics) }
     },
   }

@@ -53,7 +53,28 @@ export const referenceKernels: Kernels = {
   },
 
   evaluator(table: FrequencyTable, spec: EvaluatorSpec): Evaluator {
-    return { evaluate: (levels, criteria) => evaluateNode(table, spec, levels, criteria) }
+    return {
+      evaluate: (levels, criteria) => evaluateNode(table, spec, levels, criteria),
+      classTable(levels) {
+        const columns = [
+          ...spec.quasiIdentifiers.map((q, j) => Array.from(table.codes[q.column], code => q.maps[levels[j]][code])),
+          ...spec.sensitive.map(s => Array.from(table.codes[s.column])),
+        ]
+        const tuples = new Map<string, { t: number; count: number }>()
+        table.counts.forEach((count, t) => {
+          const key = columns.map(c => c[t]).join(',')
+          const tuple = tuples.get(key)
+          if (tuple) tuple.count += count
+          else tuples.set(key, { t, count })
+        })
+        const found = [...tuples.values()]
+        return {
+          rows: table.rows,
+          codes: columns.map(c => Uint32Array.from(found, f => c[f.t])),
+          counts: Uint32Array.from(found, f => f.count),
+        }
+      },
+    }
   },
 }
 

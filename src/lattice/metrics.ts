@@ -18,16 +18,19 @@ export interface InformationLoss {
 }
 
 /**
- * LM cost of each generalised class at each level of one column: (original values under it - 1) / (distinct
- * original values - 1), counting only the values present in the data (`present[code]` = 1).
+ * LM cost of each generalised class at each level of one column, in whole units: (original values under it
+ * - 1), counting only the values present in the data (`present[code]` = 1); divided by `scale` (distinct
+ * original values - 1) it is the LM of a cell. Whole units make the sums exact, so the loss of a node does
+ * not depend on the order in which its records were added up (judged on the tuples or rolled up).
  */
-export function lossCosts(maps: Uint32Array[], present: Uint8Array): Float64Array[] {
+export function lossCosts(maps: Uint32Array[], present: Uint8Array): { costs: Float64Array[]; scale: number } {
   const distinct = present.reduce((a, p) => a + p, 0)
-  return maps.map(map => {
+  const costs = maps.map(map => {
     const leaves = new Float64Array(Math.max(0, ...map) + 1)
     map.forEach((g, code) => { leaves[g] += present[code] })
-    return leaves.map(n => distinct > 1 ? Math.max(0, n - 1) / (distinct - 1) : 0)
+    return leaves.map(n => Math.max(0, n - 1))
   })
+  return { costs, scale: Math.max(1, distinct - 1) }
 }
 
 /** Codes of column `column` of the frequency table that occur, as a 0/1 array of length `radix`. */
@@ -46,11 +49,14 @@ export function levelCosts(table: FrequencyTable, column: number, maps: Uint32Ar
   })
 }
 
-/** The metrics of a node at `levels` (heights: levels per column) from the evaluator's figures, over n rows. */
-export function informationLoss(f: NodeFigures, levels: number[], heights: number[], n: number): InformationLoss {
+/**
+ * The metrics of a node at `levels` (heights: levels per column) from the evaluator's figures, over n rows;
+ * `scales`: each column's lossCosts() scale.
+ */
+export function informationLoss(f: NodeFigures, levels: number[], heights: number[], scales: number[], n: number): InformationLoss {
   const s = f.suppressed
   const columns = levels.map((h, j) => ({
-    loss: (f.keptCost[j] + s) / n,
+    loss: (f.keptCost[j] / scales[j] + s) / n,
     precision: 1 - ((n - s) * h / (heights[j] - 1) + s) / n,
   }))
   const mean = (xs: number[]) => xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : 0
@@ -69,13 +75,15 @@ export function objective(metric: Metric, m: InformationLoss): number {
 
 /**
  * A lower bound of objective() at `levels` known without evaluating the node: the cost with no record
- * suppressed (a suppressed cell costs 1, the most a cell can cost). `fullCost[j][h]`: levelCosts() of column j.
+ * suppressed (a suppressed cell costs 1, the most a cell can cost). `fullCost[j][h]`: levelCosts() of column j,
+ * in the units of lossCosts(), divided by `scales[j]`.
  * Discernibility has no such bound cheaper than the node itself: n (every record costs at least 1).
  */
-export function objectiveBound(metric: Metric, levels: number[], heights: number[], fullCost: number[][], n: number): number {
+export function objectiveBound(metric: Metric, levels: number[], heights: number[], fullCost: number[][], scales: number[],
+  n: number): number {
   if (metric === 'discernibility') return n
   const m = levels.length
   if (m === 0) return 0
-  if (metric === 'loss') return levels.reduce((a, h, j) => a + fullCost[j][h], 0) / n / m
+  if (metric === 'loss') return levels.reduce((a, h, j) => a + fullCost[j][h] / scales[j], 0) / n / m
   return levels.reduce((a, h, j) => a + h / (heights[j] - 1), 0) / m
 }

@@ -10,6 +10,7 @@ import type { Arena, Exports } from './instance.js'
 export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec): Evaluator {
   x.reset()
   const n = table.counts.length
+  const tableRows = table.rows
   const mem = arena(x, `${n} distinct tuples`)
   const put = (a: Uint32Array | Float64Array) => {
     const ptr = mem.alloc(a.byteLength)
@@ -41,6 +42,27 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
       const keptCost = qi.map((q, j) => x.keptCost(q.gen, counts, keys, fail, n, q.costs[levels[j]]))
       x.release(at)
       return { classes, failingClasses, suppressed, keptSquares, keptCost, minKeptClassSize } satisfies NodeFigures
+    }),
+    classTable: levels => guard(() => {
+      const at = x.mark()
+      const cols: GroupColumn[] = [
+        ...qi.map((q, j): GroupColumn => {
+          x.remap(q.codes, n, q.maps[levels[j]], q.gen)
+          return { radix: q.radices[levels[j]], place: () => ({ ptr: q.gen, width: 4 }) }
+        }),
+        ...sensitive.map((s): GroupColumn => ({ radix: s.radix, place: () => ({ ptr: s.codes, width: 4 }) })),
+      ]
+      const tuples = groupRows(x, mem, cols, n, { keys, sizes, weights: counts, assignIds: true })
+      const first = mem.alloc(Math.max(tuples, 1) * 4)
+      x.firstRows(keys, n, tuples, first)
+      const out = mem.alloc(Math.max(tuples, 1) * 4)
+      const codes = [...qi.map(q => q.gen), ...sensitive.map(s => s.codes)].map(ptr => {
+        x.gather(ptr, 4, first, tuples, out)
+        return mem.u32(out, tuples).slice()
+      })
+      const table = { rows: tableRows, codes, counts: mem.u32(sizes, tuples).slice() }
+      x.release(at)
+      return table
     }),
   }
 }
