@@ -74,15 +74,16 @@ export function suppression(sizesPtr: usize, failPtr: usize, nClasses: i32, outP
   store<f64>(outPtr, smallest == Infinity ? 0 : smallest, 24)
 }
 
-/** Sum over the tuples of passing classes of weight x cost[generalised code]: one column's kept loss. */
-export function keptCost(
-  genPtr: usize, weightsPtr: usize, classIdsPtr: usize, failPtr: usize, n: i32, costPtr: usize
-): f64 {
+/**
+ * One column's kept loss: the sum over the passing classes of size x cost[generalised code]. Every tuple of
+ * a class shares its generalised codes, so the code of the class's first tuple (firstRows) stands for all.
+ */
+export function keptCost(genPtr: usize, firstPtr: usize, sizesPtr: usize, failPtr: usize, nClasses: i32, costPtr: usize): f64 {
   let sum: f64 = 0
-  for (let t = 0; t < n; t++) {
-    const p = <usize>t << 2
-    if (load<u8>(failPtr + <usize>load<u32>(classIdsPtr + p)) == 0) {
-      sum += <f64>load<u32>(weightsPtr + p) * load<f64>(costPtr + (<usize>load<u32>(genPtr + p) << 3))
+  for (let c = 0; c < nClasses; c++) {
+    if (load<u8>(failPtr + <usize>c) == 0) {
+      const code = load<u32>(genPtr + (<usize>load<u32>(firstPtr + (<usize>c << 2)) << 2))
+      sum += <f64>load<u32>(sizesPtr + (<usize>c << 2)) * load<f64>(costPtr + (<usize>code << 3))
     }
   }
   return sum

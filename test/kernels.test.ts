@@ -217,7 +217,7 @@ describe('evaluator: WebAssembly equals the reference', () => {
         const table = wasm.frequencyTable([...c.qi, ...c.sensitive], c.rows)
         const spec = specOf(c, maps)
         const direct = wasm.evaluator(table, spec)
-        const rolling = rollingEvaluator(wasm, table, spec, { keep: 3, shrink: 1 })
+        const rolling = rollingEvaluator(wasm, table, spec, { keep: 3, shrink: 1, minTuples: 0 })
         const criteria = { k: c.k, l: c.l }
         for (const picks of walk) {
           const levels = maps.map((m, j) => picks[j] % m.length)
@@ -244,7 +244,7 @@ describe('evaluator: WebAssembly equals the reference', () => {
       }),
       sensitive: [],
     }
-    const rolling = rollingEvaluator(wasm, table, spec)
+    const rolling = rollingEvaluator(wasm, table, spec, { shrink: 0.25, minTuples: 0 })
     // 300 distinct tuples. [2,2] has 114 classes, more than a quarter of 300: not kept. [2,3] (15 classes)
     // and [3,2] (13) are judged on the tuples and kept; [3,3] rolls up from the 13 classes of [3,2] (the
     // smallest finer table) and, with 1 class, is kept too.

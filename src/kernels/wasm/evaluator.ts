@@ -39,7 +39,9 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
       if (criteria.l !== null) for (const s of sensitive) failBelowL(x, mem, { keys, classes, n, fail, ...s }, criteria.l)
       x.suppression(sizes, fail, classes, out)
       const [suppressed, failingClasses, keptSquares, minKeptClassSize] = mem.f64(out, 4)
-      const keptCost = qi.map((q, j) => x.keptCost(q.gen, counts, keys, fail, n, q.costs[levels[j]]))
+      const first = mem.alloc(Math.max(classes, 1) * 4)
+      x.firstRows(keys, n, classes, first)
+      const keptCost = qi.map((q, j) => x.keptCost(q.gen, first, sizes, fail, classes, q.costs[levels[j]]))
       x.release(at)
       return { classes, failingClasses, suppressed, keptSquares, keptCost, minKeptClassSize } satisfies NodeFigures
     }),

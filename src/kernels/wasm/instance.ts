@@ -26,7 +26,7 @@ export interface Exports {
   distinctPerClass(classIds: number, pairIds: number, n: number, nPairs: number, nClasses: number, seen: number, out: number): void
   failBelow(values: number, nClasses: number, threshold: number, fail: number, reset: number): void
   suppression(sizes: number, fail: number, nClasses: number, out: number): void
-  keptCost(gen: number, weights: number, classIds: number, fail: number, n: number, cost: number): number
+  keptCost(gen: number, first: number, sizes: number, fail: number, nClasses: number, cost: number): number
 }
 
 const WASM_PATH = new URL('../../../build/riskcheck.wasm', import.meta.url)
