@@ -1,6 +1,6 @@
 // analyse(table, options) -> RiskResult: roles, encoding, the frequency-table kernel, the risk measures.
 import type { Table } from 'apache-arrow'
-import { RiskcheckError } from './errors.js'
+import { RiskcheckError, quote } from './errors.js'
 import { encodeColumn } from './input/encode.js'
 import { loadKernels } from './kernels/wasm/index.js'
 import { assessRisk } from './risk.js'
@@ -19,6 +19,8 @@ export interface AnalyseOptions extends RoleOptions {
   k?: number
   /** Smallest acceptable l for every sensitive column; joins the verdict when given. */
   l?: number
+  /** Smallest acceptable l of some sensitive columns, over `l` for them (distinct and entropy criteria). */
+  lByColumn?: Record<string, number>
   /** Which l-diversity the verdict uses (default distinct). */
   lCriterion?: LCriterion
   /** The c of recursive (c,l)-diversity; required with lCriterion 'recursive'. */
@@ -50,6 +52,11 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
   const roles = resolveRoles(table, options, name => encode(name).distinct, source)
   if (thresholds.l !== null && roles.sensitive.length === 0) {
     throw new RiskcheckError('E_OPTION', `--l needs a sensitive column, and ${source} has none`, 'name them with --sensitive')
+  }
+  const notSensitive = Object.keys(thresholds.lByColumn ?? {}).filter(column => !roles.sensitive.includes(column))
+  if (notSensitive.length > 0) {
+    throw new RiskcheckError('E_OPTION', `an l is given for ${quote(notSensitive[0])}, which is not a sensitive column of ` +
+      `${source} (they are: ${roles.sensitive.join(', ') || 'none'})`, 'name it with --sensitive, or drop its l')
   }
   const qi = roles.quasiIdentifiers.map(encode)
   const sensitive = roles.sensitive.map(encode)
@@ -92,7 +99,9 @@ const MAX_THRESHOLD = 2 ** 32 - 1
 function checkOptions(o: AnalyseOptions): Thresholds {
   const k = wholeNumber('k', o.k ?? DEFAULT_K)
   const l = o.l === undefined ? null : wholeNumber('l', o.l)
-  if (l === null && (o.lCriterion !== undefined || o.c !== undefined)) {
+  const lByColumn = o.lByColumn === undefined ? null
+    : Object.fromEntries(Object.entries(o.lByColumn).map(([column, v]) => [column, wholeNumber(`l of ${column}`, v)]))
+  if (l === null && lByColumn === null && (o.lCriterion !== undefined || o.c !== undefined)) {
     const given = o.lCriterion !== undefined ? `--l-criterion ${o.lCriterion}` : `--c ${o.c}`
     throw new RiskcheckError('E_OPTION', `${given} is given without --l: it only says how --l is checked`,
       'give the l to check with --l, for example --l 2')
@@ -110,7 +119,11 @@ function checkOptions(o: AnalyseOptions): Thresholds {
     throw new RiskcheckError('E_OPTION', `--c ${c} is given with --l-criterion ${lCriterion}: c belongs to recursive (c,l)-diversity`,
       'add --l-criterion recursive, or leave out --c')
   }
-  return { k, l, lCriterion, c }
+  if (lByColumn !== null && lCriterion === 'recursive') {
+    throw new RiskcheckError('E_OPTION', 'an l per sensitive column works with the distinct and entropy criteria, not recursive',
+      'give one l for every column with recursive (c,l)-diversity')
+  }
+  return { k, l, lByColumn, lCriterion, c }
 }
 
 function wholeNumber(name: string, n: number): number {

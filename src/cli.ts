@@ -124,6 +124,8 @@ function policyOf(file: string, o: CliOptions): Policy {
     qi: given(o.qi, base.qi),
     sensitive: given(o.sensitive, base.sensitive),
     l: given(o.l, base.l),
+    // --l replaces the policy's l, whether one for all columns or one per column
+    lByColumn: o.l === undefined ? base.lByColumn : undefined,
     lCriterion: o.lCriterion,
     c: o.c,
     maxSuppression: o.maxSuppression === undefined ? base.maxSuppression : parseShare(o.maxSuppression, '--max-suppression'),

@@ -8,6 +8,8 @@ const ENTROPY_TOLERANCE = 1e-9
 export interface Thresholds {
   k: number
   l: number | null
+  /** l for some sensitive columns, over `l` for them (distinct and entropy criteria). */
+  lByColumn: Record<string, number> | null
   lCriterion: LCriterion
   c: number | null
 }
@@ -55,10 +57,16 @@ function verdict(minClassSize: number, lDiversity: Record<string, LDiversity>, t
   const checks: Check[] = [
     { criterion: 'k-anonymity', column: null, threshold: t.k, value: minClassSize, met: minClassSize >= t.k },
   ]
-  const l = t.l
-  if (l === null) return checks
-  for (const [column, d] of Object.entries(lDiversity)) checks.push(lCheck(column, d, { ...t, l }))
+  for (const [column, d] of Object.entries(lDiversity)) {
+    const l = lOf(t, column)
+    if (l !== null) checks.push(lCheck(column, d, { ...t, l }))
+  }
   return checks
+}
+
+/** The l a sensitive column must reach (null: not checked). */
+export function lOf(t: Pick<Thresholds, 'l' | 'lByColumn'>, column: string): number | null {
+  return t.lByColumn?.[column] ?? t.l
 }
 
 function lCheck(column: string, d: LDiversity, t: Thresholds & { l: number }): Check {

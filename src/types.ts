@@ -95,9 +95,16 @@ export interface NodeFigures {
   minKeptClassSize: number
 }
 
+/** What a class must meet: at least k records and, per sensitive column of the spec (in order), at least
+ * l[i] distinct values (columns past the end of l are not checked). */
+export interface NodeCriteria {
+  k: number
+  l: number[]
+}
+
 /** Judges the nodes of a lattice on one frequency table. */
 export interface Evaluator {
-  evaluate(levels: number[], criteria: { k: number; l: number | null }): NodeFigures
+  evaluate(levels: number[], criteria: NodeCriteria): NodeFigures
   /** The distinct tuples at `levels`: each quasi-identifier's code at its level, then the sensitive codes,
    * with their record counts (the table a coarser node can be judged on). */
   classTable(levels: number[]): FrequencyTable
@@ -154,6 +161,7 @@ export interface CodingRecord {
   rows: number
   k: number
   l: number | null
+  lByColumn: Record<string, number> | null
   maxSuppression: number
   metric: string
   suppress: 'remove' | 'mark'
@@ -180,6 +188,8 @@ warnings: string[]
   nulls: 'value'
   k: number
   l: number | null
+  /** The l asked of some sensitive columns, over `l` for them (from a policy); null when none. */
+  lByColumn: Record<string, number> | null
   lCriterion: LCriterion
   c: number | null
   classes: number

@@ -188,3 +188,36 @@ describe('marking instead of removing', () => {
     expect(record).toMatchObject({ k: 3, suppress: 'mark', suppressed: 3, columns: [{ column: 'g', level: 0 }, { column: 'h', level: 0 }] })
   })
 })
+
+describe('an l per sensitive column', () => {
+  // g: a a a a b b b b; s1: x y x y x x x x; s2: p q r p p q r p
+  const table = () => new Table({
+    g: vectorFromArray(['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b'], new Utf8()),
+    s1: vectorFromArray(['x', 'y', 'x', 'y', 'x', 'x', 'x', 'x'], new Utf8()),
+    s2: vectorFromArray(['p', 'q', 'r', 'p', 'p', 'q', 'r', 'p'], new Utf8()),
+  })
+  test('each column is checked against its own l; columns not named are not checked', () => {
+    const r = anonymise(table(), { qi: ['g'], sensitive: ['s1', 's2'], k: 2, lByColumn: { s2: 3 } })
+    expect(r.before.checks.map(c => [c.column, c.threshold, c.met])).toEqual([[null, 2, true], ['s2', 3, true]])
+    expect(r.reason).toBe('met')
+    // s1 needs 2 values: class b has only x; with g suppressed the one class has x and y
+    const s = anonymise(table(), { qi: ['g'], sensitive: ['s1', 's2'], k: 2, lByColumn: { s1: 2, s2: 3 } })
+    expect(s.before.checks.map(c => [c.column, c.met])).toEqual([[null, true], ['s1', false], ['s2', true]])
+    expect(s.transformation?.levels).toEqual({ g: 1 })
+    expect(s.after?.meetsThreshold).toBe(true)
+    // with half the records allowed to go, removing class b (4 of 8 cells lost: loss 0.5) beats suppressing g for
+    // all 8 records (loss 1)
+    const t = anonymise(table(), { qi: ['g'], sensitive: ['s1', 's2'], k: 2, lByColumn: { s1: 2 }, maxSuppression: 0.5 })
+    expect(t.transformation).toMatchObject({ levels: { g: 0 }, suppressed: 4 })
+  })
+  test('errors: an l for a column that is not sensitive; per-column l with the recursive criterion', () => {
+    expect(() => anonymise(table(), { qi: ['g'], sensitive: ['s1'], lByColumn: { s2: 2 } }))
+      .toThrow('an l is given for "s2", which is not a sensitive column of the table (they are: s1)')
+    expect(() => anonymise(table(), { qi: ['g'], sensitive: ['s1'], lByColumn: { s1: 2 }, lCriterion: 'recursive', c: 2 }))
+      .toThrow('an l per sensitive column works with the distinct and entropy criteria, not recursive')
+  })
+  test('policy files: "l" as an object', () => {
+    expect(parsePolicy({ l: { s1: 2, s2: 3 } }, 'p.json')).toEqual({ lByColumn: { s1: 2, s2: 3 } })
+    expect(() => parsePolicy({ l: { s1: 0 } }, 'p.json')).toThrow('"l" of "s1" must be a whole number of at least 1, got 0')
+  })
+})

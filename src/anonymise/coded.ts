@@ -5,7 +5,7 @@ import { Data, Dictionary, Field, Int32, RecordBatch, Schema, Struct, Table, Utf
 import type { Vector } from 'apache-arrow'
 import type { Hierarchy } from '../hierarchy/index.js'
 import { ROLE_KEY } from '../roles.js'
-import type { EncodedColumn } from '../types.js'
+import type { EncodedColumn, NodeCriteria } from '../types.js'
 import { takeData } from './take.js'
 
 /** What codeTable() applies. */
@@ -16,7 +16,7 @@ export interface CodingPlan {
   sensitiveNames: string[]
   hierarchies: Hierarchy[]
   levels: number[]
-  criteria: { k: number; l: number | null }
+  criteria: NodeCriteria
   suppress: 'remove' | 'mark'
   /** Added to the schema metadata. */
   metadata?: Record<string, string>
@@ -95,7 +95,7 @@ function concatCodes(col: EncodedColumn): Uint32Array {
 /** 1 for each row kept (null when every row is kept). Classes are keyed by a mixed-radix number when the
  * product of the radices is exact in a double, else by text. */
 function keptRows(generalised: Uint32Array[], radices: number[], sensitive: Uint32Array[], n: number,
-  criteria: { k: number; l: number | null }): Uint8Array | null {
+  criteria: NodeCriteria): Uint8Array | null {
   const exact = radices.reduce((a, r) => a * r, 1) <= Number.MAX_SAFE_INTEGER
   const keyOf = exact
     ? (i: number) => generalised.reduce((key, g, j) => key * radices[j] + g[i], 0)
@@ -107,14 +107,14 @@ function keptRows(generalised: Uint32Array[], radices: number[], sensitive: Uint
     const key = keyOf(i)
     keys[i] = key
     sizes.set(key, (sizes.get(key) ?? 0) + 1)
-    if (criteria.l !== null) {
+    if (criteria.l.length > 0) {
       let sets = values.get(key)
       if (!sets) { sets = sensitive.map(() => new Set<number>()); values.set(key, sets) }
       for (let c = 0; c < sensitive.length; c++) sets[c].add(sensitive[c][i])
     }
   }
   const passes = (key: number | string) => (sizes.get(key) as number) >= criteria.k &&
-    (criteria.l === null || (values.get(key) as Set<number>[]).every(s => s.size >= (criteria.l as number)))
+    (criteria.l.length === 0 || criteria.l.every((l, c) => (values.get(key) as Set<number>[])[c].size >= l))
   const kept = new Uint8Array(n)
   let all = true
   for (let i = 0; i < n; i++) {

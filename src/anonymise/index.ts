@@ -13,7 +13,8 @@ import type { InformationLoss, Metric } from '../lattice/metrics.js'
 import { rollingEvaluator } from '../lattice/rollup.js'
 import { searchLattice } from '../lattice/search.js'
 import type { Candidate } from '../lattice/search.js'
-import type { CodingRecord, NodeFigures, RiskResult } from '../types.js'
+import { lOf } from '../risk.js'
+import type { CodingRecord, NodeCriteria, NodeFigures, RiskResult } from '../types.js'
 import { VERSION } from '../version.js'
 import { codeTable } from './coded.js'
 import { chooseHierarchy } from './hierarchies.js'
@@ -112,7 +113,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const maxSuppression = checkPolicy(policy, policy.metric ?? 'loss')
   const before = analyse(table, policy)
   // the evaluator judges distinct l-diversity only; entropy and recursive l are measured, not searched for
-  const unsupported = before.l !== null && before.lCriterion !== 'distinct'
+  const unsupported = (before.l !== null || before.lByColumn !== null) && before.lCriterion !== 'distinct'
   if (before.meetsThreshold || unsupported) {
     // nothing to search, but a hierarchy that is given must still fit the data: a policy is checked whole
     checkHierarchyColumns(policy.hierarchies ?? {}, before, table)
@@ -191,8 +192,8 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
   const source = policy.source ?? 'the table'
   const n = table.numRows
   const qi = before.quasiIdentifiers.map(name => encodeColumn(table, name, source))
-  // sensitive values matter to the search only through l-diversity
-  const sensitive = before.l === null ? [] : before.sensitive.map(name => encodeColumn(table, name, source))
+  // sensitive values matter to the search only through l-diversity: the columns an l is asked of
+  const sensitive = before.sensitive.filter(name => lOf(before, name) !== null).map(name => encodeColumn(table, name, source))
   checkHierarchyColumns(policy.hierarchies ?? {}, before, table)
   const chosen = qi.map(c => chooseHierarchy(c, policy.hierarchies?.[c.name], { baseDir: policy.baseDir }))
   const kernels = policy.kernels ?? loadKernels()
@@ -208,7 +209,7 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
     })),
     sensitive: sensitive.map((s, i) => ({ column: qi.length + i, radix: s.radix })),
   })
-  const criteria = { k: before.k, l: before.l }
+  const criteria: NodeCriteria = { k: before.k, l: sensitive.map(s => lOf(before, s.name) as number) }
   return {
     before, qi, sensitive, chosen, heights, n, metric, criteria, maxSuppression,
     suppressionLimit: Math.floor(maxSuppression * n),
@@ -256,6 +257,7 @@ function codingRecord(t: Coding, before: RiskResult, maxSuppression: number, sup
     rows: before.rows,
     k: before.k,
     l: before.l,
+    lByColumn: before.lByColumn,
     maxSuppression,
     metric: t.informationLoss.metric,
     suppress,

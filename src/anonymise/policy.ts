@@ -49,7 +49,16 @@ export function parsePolicy(json: unknown, where: string): Policy {
     if (!Number.isInteger(v) || (v as number) < 1) throw fail(`"${key}" must be a whole number of at least 1, got ${JSON.stringify(v)}`)
     return v as number
   }
-  const policy: Policy = { qi: names('qi'), sensitive: names('sensitive'), k: whole('k'), l: whole('l') }
+  const perColumn = typeof o.l === 'object' && o.l !== null && !Array.isArray(o.l)
+  const policy: Policy = { qi: names('qi'), sensitive: names('sensitive'), k: whole('k'), l: perColumn ? undefined : whole('l') }
+  if (perColumn) {
+    policy.lByColumn = Object.fromEntries(Object.entries(o.l as Record<string, unknown>).map(([column, v]) => {
+      if (!Number.isInteger(v) || (v as number) < 1) {
+        throw fail(`"l" of ${JSON.stringify(column)} must be a whole number of at least 1, got ${JSON.stringify(v)}`)
+      }
+      return [column, v as number]
+    }))
+  }
   if (o.maxProsecutorRisk !== undefined) {
     const r = o.maxProsecutorRisk
     if (typeof r !== 'number' || !(r > 0 && r <= 1)) throw fail(`"maxProsecutorRisk" must be a number above 0 and at most 1, got ${JSON.stringify(r)}`)

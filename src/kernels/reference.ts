@@ -1,6 +1,7 @@
 // The specification of the kernels in plain TypeScript: slow, obviously correct, the oracle of the tests.
 import type {
-  CodeColumn, DiversityFigures, Evaluator, EvaluatorSpec, FrequencyTable, KernelInput, KernelOutput, Kernels, NodeFigures,
+  CodeColumn, DiversityFigures, Evaluator, EvaluatorSpec, FrequencyTable, KernelInput, KernelOutput, Kernels, NodeCriteria,
+  NodeFigures,
 } from '../types.js'
 
 /** Every code of a column, chunks concatenated. */
@@ -80,7 +81,7 @@ export const referenceKernels: Kernels = {
 
 /** Generalise every tuple to `levels`, group, and judge each class against k (and distinct l). */
 function evaluateNode(table: FrequencyTable, spec: EvaluatorSpec, levels: number[],
-  criteria: { k: number; l: number | null }): NodeFigures {
+  criteria: NodeCriteria): NodeFigures {
   const classes = new Map<string, number[]>()
   table.counts.forEach((_, t) => {
     const key = spec.quasiIdentifiers.map((q, j) => q.maps[levels[j]][table.codes[q.column][t]]).join(',')
@@ -93,7 +94,7 @@ function evaluateNode(table: FrequencyTable, spec: EvaluatorSpec, levels: number
   for (const tuples of classes.values()) {
     const size = tuples.reduce((a, t) => a + table.counts[t], 0)
     const distinct = spec.sensitive.map(s => new Set(tuples.map(t => table.codes[s.column][t])).size)
-    if (size < criteria.k || (criteria.l !== null && distinct.some(d => d < (criteria.l as number)))) {
+    if (size < criteria.k || criteria.l.some((l, i) => distinct[i] < l)) {
       figures.failingClasses++
       figures.suppressed += size
       continue

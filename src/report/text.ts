@@ -32,7 +32,7 @@ function header(r: RiskResult): string {
 
 /** "Coded by riskcheck 0.1.0 from x.arrow (20,000 records) for k = 5: birth_year 10-year bands, ...; 115 removed." */
 function codingLine(c: NonNullable<RiskResult['coding']>): string {
-  const columns = c.columns.map(col => `${col.column} ${col.level === 0 ? 'unchanged' : col.levelName}`).join(', ')
+  const columns = c.columns.map(col => `${col.column} ${col.level === 0 ? 'unchanged' : col.levelName === '*' ? 'suppressed (*)' : col.levelName}`).join(', ')
   const suppressed = c.suppressed === 0 ? 'no record suppressed'
     : `${int(c.suppressed)} records suppressed (${c.suppress === 'mark' ? 'marked *' : 'removed'})`
   return `Coded by riskcheck ${c.riskcheck}${c.source ? ` from ${c.source}` : ''} (${int(c.rows)} records) for k = ${c.k}` +

@@ -36,7 +36,7 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
       })
       const classes = groupRows(x, mem, cols, n, { keys, sizes, weights: counts, assignIds: true })
       x.failBelow(sizes, classes, criteria.k, fail, 1)
-      if (criteria.l !== null) for (const s of sensitive) failBelowL(x, mem, { keys, classes, n, fail, ...s }, criteria.l)
+      criteria.l.forEach((l, i) => failBelowL(x, mem, { keys, classes, n, fail, ...sensitive[i] }, l))
       x.suppression(sizes, fail, classes, out)
       const [suppressed, failingClasses, keptSquares, minKeptClassSize] = mem.f64(out, 4)
       const first = mem.alloc(Math.max(classes, 1) * 4)
