@@ -78,8 +78,8 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
       .choices(['distinct', 'entropy', 'recursive']))
     .option('--c <number>', 'the c of recursive (c,l)-diversity (with --l-criterion recursive)', positiveNumber)
     .option('--max-suppression <share>', 'records the proposal may remove, as a share or percentage: 0.01 or 1% (default: 0)')
-    .option('--hierarchy <column=file.csv>', 'generalisation hierarchy of a quasi-identifier in ARX CSV format (repeatable)',
-      hierarchyOption, [])
+    .addOption(new Option('--hierarchy <column=file.csv>', 'generalisation hierarchy of a quasi-identifier in ARX CSV ' +
+      'format (repeatable)').argParser(hierarchyOption).default([], 'see README'))
     .option('--policy <file.json>', 'roles, thresholds, suppression limit, metric and hierarchies (flags override it)')
     .addOption(new Option('--metric <metric>', 'information loss the proposal minimises (default: loss)')
       .choices(['loss', 'precision', 'discernibility']))
