@@ -1,6 +1,6 @@
 // anonymise(): hand-worked metrics and optimum on a small table, the coded table, optimality on Adult
 // against brute force over all 6,480 nodes, errors.
-import { Bool, Decimal, Int64, Table, TimestampNanosecond, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow'
+import { Bool, Decimal, Dictionary, Int32, Int64, Table, TimestampNanosecond, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from 'apache-arrow'
 import { describe, expect, test } from 'vitest'
 import { anonymise, generalisationLattice } from '../src/anonymise/index.js'
 import type { Policy } from '../src/anonymise/index.js'
@@ -219,5 +219,57 @@ describe('an l per sensitive column', () => {
   test('policy files: "l" as an object', () => {
     expect(parsePolicy({ l: { s1: 2, s2: 3 } }, 'p.json')).toEqual({ lByColumn: { s1: 2, s2: 3 } })
     expect(() => parsePolicy({ l: { s1: 0 } }, 'p.json')).toThrow('"l" of "s1" must be a whole number of at least 1, got 0')
+  })
+})
+
+describe('the coded table discloses nothing of what it removes', () => {
+  test('no dictionary keeps a value only suppressed records had (quasi-identifiers and other columns)', () => {
+    const n = 40
+    const table = new Table({
+      a: vectorFromArray(Array.from({ length: n }, (_, i) => i === 7 ? 'RARE' : 'x'), new Dictionary(new Utf8(), new Int32())),
+      diag: vectorFromArray(Array.from({ length: n }, (_, i) => i === 7 ? 'rare-disease' : 'flu'), new Dictionary(new Utf8(), new Int32())),
+      note: vectorFromArray(Array.from({ length: n }, (_, i) => i === 7 ? 'only-here' : 'common'), new Utf8()),
+    })
+    const r = anonymise(table, { qi: ['a'], sensitive: ['diag'], k: 2, maxSuppression: 0.05 })
+    expect(r.transformation).toMatchObject({ levels: { a: 0 }, suppressed: 1 })
+    const coded = r.table as Table
+    const bytes = new TextDecoder().decode(tableToIPC(coded, 'file'))
+    for (const secret of ['RARE', 'rare-disease', 'only-here']) expect(bytes, secret).not.toContain(secret)
+    expect(coded.getChild('a')?.data[0].dictionary?.toArray()).toEqual(['x'])
+    expect(coded.getChild('diag')?.data[0].dictionary?.toArray()).toEqual(['flu'])
+    expect(coded.getChild('diag')?.toArray()).toEqual(Array(n - 1).fill('flu'))
+  })
+
+  test('marked records keep no label of their own either', () => {
+    const n = 40
+    const table = new Table({
+      a: vectorFromArray(Array.from({ length: n }, (_, i) => i < 5 ? `RARE${i}` : 'x'), new Utf8()),
+    })
+    const r = anonymise(table, { qi: ['a'], k: 5, maxSuppression: 0.2, suppress: 'mark' })
+    expect(r.transformation).toMatchObject({ levels: { a: 0 }, suppressed: 5 })
+    expect(new TextDecoder().decode(tableToIPC(r.table as Table, 'file'))).not.toContain('RARE')
+    expect(r.table?.getChild('a')?.data[0].dictionary?.toArray()).toEqual(['x', '*'])
+  })
+})
+
+describe('marking and its own class', () => {
+  // g: a a a b b b c d. k = 3: removing c and d (2 records) is the cheapest coding; marked, they would form
+  // a class of 2, below k, so marking must take another coding (g suppressed for everyone).
+  const table = () => new Table({ g: vectorFromArray(['a', 'a', 'a', 'b', 'b', 'b', 'c', 'd'], new Utf8()) })
+  test('remove: 2 records go; mark: a class of 2 marked records would fail k = 3, so g is suppressed instead', () => {
+    expect(anonymise(table(), { qi: ['g'], k: 3, maxSuppression: 0.5 }).transformation).toMatchObject({ levels: { g: 0 }, suppressed: 2 })
+    const marked = anonymise(table(), { qi: ['g'], k: 3, maxSuppression: 0.5, suppress: 'mark' })
+    expect(marked.transformation).toMatchObject({ levels: { g: 1 }, suppressed: 0 })
+    expect(marked.after?.meetsThreshold).toBe(true)
+  })
+  test('suppressing every record is no coding: "impossible", not an empty table', () => {
+    expect(anonymise(table(), { qi: ['g'], k: 9, maxSuppression: 1 })).toMatchObject({ transformation: null, reason: 'impossible' })
+  })
+  test('mark with l, and a hierarchy with a "*" class below its top, are refused', () => {
+    expect(() => anonymise(table(), { qi: ['g'], k: 3, l: 2, sensitive: ['g'], suppress: 'mark' })).toThrow(/--suppress mark cannot be combined with --l/)
+    // "*" is a value of the data here: marked records would be counted with the two real "*" records
+    const starred = new Table({ g: vectorFromArray(['a', 'a', '*', '*', 'c', 'd'], new Utf8()) })
+    expect(() => anonymise(starred, { qi: ['g'], k: 2, maxSuppression: 0.34, suppress: 'mark' }))
+      .toThrow('column "g" has a class "*" at level 0 (value), so records marked "*" would join it')
   })
 })

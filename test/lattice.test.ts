@@ -32,6 +32,7 @@ function lattice(p: { heights: number[]; generators: number[][]; weights: number
         feasible: p.generators.some(g => g.every((gl, j) => levels[j] >= gl)),
         loss: bound(levels) + p.extra[index % p.extra.length] / 2,
         tie: p.extra[(index * 7) % p.extra.length] % 2,
+        acceptable: p.extra[(index * 3) % p.extra.length] !== 4,
         figures: levels.join(','),
       }
     },
@@ -46,7 +47,7 @@ describe('searchLattice', () => {
       const found = searchLattice(problem, p.keep)
       const brute = allNodes(p.heights)
         .map(levels => ({ levels, ...problem.evaluate(levels) }))
-        .filter(n => n.feasible)
+        .filter(n => n.feasible && n.acceptable)
         .sort(compareCandidates)
         .slice(0, p.keep)
       expect(found.ranked.map(c => [c.levels, c.loss, c.tie])).toEqual(brute.map(c => [c.levels, c.loss, c.tie]))

@@ -1,12 +1,13 @@
 // The coded table: each quasi-identifier replaced by its generalised labels (a dictionary column), the
 // records of classes that still fail a threshold removed or marked "*"; every other column kept as it is.
 // The roles are written into the field metadata, so that analysing the coded file measures the same columns.
-import { Data, Dictionary, Field, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow'
+import { Data, DataType, Dictionary, Field, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow'
 import type { Vector } from 'apache-arrow'
 import type { Hierarchy } from '../hierarchy/index.js'
 import { ROLE_KEY } from '../roles.js'
 import type { EncodedColumn, NodeCriteria } from '../types.js'
-import { takeData } from './take.js'
+import { RiskcheckError } from '../errors.js'
+import { takeData, takeDictionaryColumn } from './take.js'
 
 /** What codeTable() applies. */
 export interface CodingPlan {
@@ -37,34 +38,58 @@ export function codeTable(table: Table, plan: CodingPlan): Table {
   })
   const radices = plan.hierarchies.map((h, j) => h.labels[plan.levels[j]].length)
   const kept = keptRows(generalised, radices, plan.sensitive.map(concatCodes), table.numRows, plan.criteria)
-  const labels = qi.map((_, j) => {
-    const level = plan.hierarchies[j].labels[plan.levels[j]]
-    return kept && plan.suppress === 'mark' && !level.includes('*') ? [...level, '*'] : level
-  })
-  if (kept && plan.suppress === 'mark') {
-    generalised.forEach((g, j) => {
-      const star = labels[j].indexOf('*')
-      for (let i = 0; i < g.length; i++) if (!kept[i]) g[i] = star
-    })
-  }
+  // with mark, unmarked[i] = 1 when row i keeps its values (0: its quasi-identifiers become "*")
+  const unmarked = kept && plan.suppress === 'mark' ? kept : null
   const removed = plan.suppress === 'remove' ? kept : null
+  // each quasi-identifier's dictionary holds only the labels of the rows written, "*" last for marked rows
+  const labels = qi.map((c, j) => {
+    const level = plan.hierarchies[j].labels[plan.levels[j]]
+    if (unmarked && level.includes('*')) {
+      throw new RiskcheckError('E_HIERARCHY', `column ${JSON.stringify(c.name)} has a class "*" at level ` +
+        `${plan.levels[j]} (${plan.hierarchies[j].levelNames[plan.levels[j]]}), so records marked "*" would join it`,
+        'use --suppress remove, or a hierarchy whose only "*" is its last level')
+    }
+    return compactCodes(generalised[j], level, removed, unmarked)
+  })
   const dictionaries = labels.map(l => vectorFromArray(l.map(x => x ?? ''), new Utf8()))
   const fields = codedFields(table.schema, qi.map(c => c.name), plan.sensitiveNames)
   const schema = new Schema(fields, new Map([...table.schema.metadata, ...Object.entries(plan.metadata ?? {})]))
-  let start = 0
-  const batches = table.batches.map(batch => {
-    const rows = batch.numRows
-    const keep = removed ? keptIn(removed, start, rows) : null
+  const starts = table.batches.map((_, b) => table.batches.slice(0, b).reduce((a, x) => a + x.numRows, 0))
+  const keeps = removed ? table.batches.map((batch, b) => keptIn(removed, starts[b], batch.numRows)) : null
+  // the other columns: each kept whole, or cut to the rows kept (dictionaries cut to the values still used)
+  const others = table.schema.fields.map((f, col) => {
+    const datas = table.batches.map(batch => batch.data.children[col] as Data)
+    if (!keeps || qi.some(c => c.name === f.name)) return datas
+    if (DataType.isDictionary(f.type)) return takeDictionaryColumn(datas, keeps, f.name)
+    return datas.map((d, b) => takeData(d, keeps[b], f.name))
+  })
+  const batches = table.batches.map((batch, b) => {
+    const keep = keeps ? keeps[b] : null
     const children = table.schema.fields.map((f, col) => {
       const j = qi.findIndex(c => c.name === f.name)
-      if (j >= 0) return dictionaryData(fields[col].type as Dictionary, generalised[j], start, keep, rows, dictionaries[j], labels[j])
-      const data = batch.data.children[col] as Data
-      return keep ? takeData(data, keep, f.name) : data
+      if (j < 0) return others[col][b]
+      return dictionaryData(fields[col].type as Dictionary, generalised[j], starts[b], keep, batch.numRows, dictionaries[j], labels[j])
     })
-    start += rows
-    return new RecordBatch(schema, makeData({ type: new Struct(fields), length: keep ? keep.length : rows, children, nullCount: 0 }))
+    return new RecordBatch(schema, makeData({ type: new Struct(fields), length: keep ? keep.length : batch.numRows, children, nullCount: 0 }))
   })
   return new Table(schema, batches)
+}
+
+/**
+ * Renumber the generalised codes of one column to the labels the written rows use (in order of the level's
+ * labels); rows marked get "*", last. Returns the labels of the new codes.
+ */
+function compactCodes(codes: Uint32Array, level: (string | null)[], removed: Uint8Array | null,
+  unmarked: Uint8Array | null): (string | null)[] {
+  const used = new Uint8Array(level.length)
+  for (let i = 0; i < codes.length; i++) if ((!removed || removed[i]) && (!unmarked || unmarked[i])) used[codes[i]] = 1
+  const renumber = new Uint32Array(level.length)
+  const labels: (string | null)[] = []
+  level.forEach((label, g) => { if (used[g]) { renumber[g] = labels.length; labels.push(label) } })
+  const star = labels.length
+  if (unmarked && unmarked.includes(0)) labels.push('*')
+  for (let i = 0; i < codes.length; i++) codes[i] = unmarked && !unmarked[i] ? star : renumber[codes[i]]
+  return labels
 }
 
 /**

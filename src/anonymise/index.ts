@@ -128,6 +128,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     }
   }
   const lattice = generalisationLattice(table, policy, before)
+  const suppress = policy.suppress ?? 'remove'
   const started = performance.now()
   const { chosen, metric, n } = lattice
   // the search without suppression (for an alternative) meets many nodes of the first: judge each once
@@ -143,7 +144,11 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     bound: lattice.bound,
     evaluate: levels => {
       const judged = judge(levels)
-      return { feasible: judged.figures.suppressed <= limit, loss: judged.objective, tie: judged.figures.suppressed, figures: judged }
+      const s = judged.figures.suppressed
+      // everything suppressed leaves no table; marked records form one class, which must itself reach k
+      const feasible = s <= limit && s < n
+      const acceptable = feasible && (suppress === 'remove' || s === 0 || s >= lattice.criteria.k)
+      return { feasible, acceptable, loss: judged.objective, tie: s, figures: judged }
     },
   }, keep)
   const found = search(lattice.suppressionLimit, 1 + (policy.alternatives ?? 3))
@@ -167,7 +172,6 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     ({ before, ...r, search: searchFigures, assumptions, notes })
   if (!best) return done({ transformation: null, after: null, alternatives: [], table: null, reason: 'impossible' })
   const transformation = summary(best)
-  const suppress = policy.suppress ?? 'remove'
   const coded = codeTable(table, {
     qi: lattice.qi, sensitive: lattice.sensitive, hierarchies: chosen.map(c => c.hierarchy), levels: best.levels,
     criteria: lattice.criteria, suppress, sensitiveNames: before.sensitive,
@@ -275,7 +279,7 @@ function checkAgreement(t: Coding, a: RiskResult, rows: number, suppress: 'remov
   const rowsAfter = suppress === 'mark' ? rows : rows - t.suppressed
   const classes = t.classes + (marked ? 1 : 0)
   const smallest = marked ? Math.min(t.minClassSize || Infinity, t.suppressed) : t.minClassSize
-  if (a.rows !== rowsAfter || a.classes !== classes || a.minClassSize !== smallest) {
+  if (a.rows !== rowsAfter || a.classes !== classes || a.minClassSize !== smallest || !a.meetsThreshold) {
     throw new RiskcheckError('E_KERNEL', `the coded table (${a.rows} rows, ${a.classes} classes, smallest ${a.minClassSize}) ` +
       `does not agree with the search (${rowsAfter} rows, ${classes} classes, smallest ${smallest}); this is a bug in riskcheck`)
   }
@@ -288,6 +292,10 @@ function checkPolicy(policy: Policy, metric: Metric): number {
   }
   if (!['remove', 'mark'].includes(policy.suppress ?? 'remove')) {
     throw new RiskcheckError('E_OPTION', `suppression must be remove or mark, got ${JSON.stringify(policy.suppress)}`)
+  }
+  if (policy.suppress === 'mark' && (policy.l !== undefined || policy.lByColumn !== undefined)) {
+    throw new RiskcheckError('E_OPTION', '--suppress mark cannot be combined with --l: the class of the marked records ' +
+      'could fail l-diversity, and the search does not judge it', 'use --suppress remove')
   }
   if (!['loss', 'precision', 'discernibility'].includes(metric)) {
     throw new RiskcheckError('E_OPTION', `the metric must be loss, precision or discernibility, got ${JSON.stringify(metric)}`)

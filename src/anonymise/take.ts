@@ -1,6 +1,7 @@
 // Keeping some rows of an Arrow column, buffer by buffer, so that every value is copied exactly (no
 // round trip through JavaScript values, which would round nanosecond timestamps and 64-bit integers).
-import { Data, DataType, makeData } from 'apache-arrow'
+import { Data, DataType, makeData, makeVector } from 'apache-arrow'
+import type { Vector } from 'apache-arrow'
 import { RiskcheckError } from '../errors.js'
 
 type Buffer = Uint8Array | Int8Array | Int16Array | Int32Array | Uint16Array | Uint32Array | Float32Array |
@@ -15,9 +16,6 @@ export function takeData(data: Data, keep: Uint32Array, column: string): Data {
   const base = { type, length: m, nullCount: nulls, nullBitmap: validity }
   if (DataType.isNull(type)) return makeData({ type, length: m })
   if (DataType.isBool(type)) return makeData({ ...base, data: takeBits(data.values as Uint8Array, data.offset, keep) } as never)
-  if (DataType.isDictionary(type)) {
-    return makeData({ ...base, data: takeFixed(data.values as Buffer, 1, keep), dictionary: data.dictionary } as never)
-  }
   if (DataType.isUtf8(type) || DataType.isBinary(type) || DataType.isLargeUtf8(type) || DataType.isLargeBinary(type)) {
     const { valueOffsets, data: bytes } = takeVariable(data.valueOffsets as Int32Array | BigInt64Array, data.values as Uint8Array, keep)
     return makeData({ ...base, valueOffsets, data: bytes } as never)
@@ -29,6 +27,52 @@ export function takeData(data: Data, keep: Uint32Array, column: string): Data {
   }
   throw new RiskcheckError('E_TYPE', `column ${JSON.stringify(column)} has type ${type}, which riskcheck cannot copy ` +
     'row by row, so records cannot be suppressed in it', 'drop the column from the file, or allow no suppression (--max-suppression 0)')
+}
+
+/**
+ * The rows `keeps[b]` of each chunk `datas[b]` of one dictionary-encoded column, with a dictionary cut down
+ * to the values those rows use: a value only removed records had must not stay in the file.
+ */
+export function takeDictionaryColumn(datas: Data[], keeps: Uint32Array[], column: string): Data[] {
+  const dictionary = datas[0]?.dictionary as Vector | undefined
+  if (!dictionary) return datas
+  if (datas.some(d => d.dictionary !== dictionary)) {
+    throw new RiskcheckError('E_TYPE', `column ${JSON.stringify(column)} changes its dictionary between record batches, and ` +
+      'riskcheck cannot yet remove records from such a column', 'allow no suppression (--max-suppression 0), or --suppress mark')
+  }
+  const used = new Uint8Array(dictionary.length)
+  datas.forEach((d, b) => {
+    const indices = d.values as Buffer
+    for (const r of keeps[b]) if (isValid(d, r)) used[Number(indices[r])] = 1
+  })
+  const entries = Uint32Array.from(Array.from(used.keys()).filter(e => used[e] === 1))
+  const renumber = new Int32Array(dictionary.length)
+  entries.forEach((e, i) => { renumber[e] = i })
+  const compact = takeVector(dictionary, entries, column)
+  return datas.map((d, b) => {
+    const indices = takeFixed(d.values as Buffer, 1, keeps[b])
+    for (let r = 0; r < indices.length; r++) if (isValid(d, keeps[b][r])) indices[r] = renumber[Number(indices[r])] as never
+    const validity = d.nullCount > 0 ? takeBits(d.nullBitmap as Uint8Array, d.offset, keeps[b]) : undefined
+    const nullCount = validity ? keeps[b].length - countBits(validity, keeps[b].length) : 0
+    return makeData({ type: d.type, length: keeps[b].length, nullCount, nullBitmap: validity, data: indices, dictionary: compact } as never)
+  })
+}
+
+/** The entries `rows` (ascending) of a vector, whichever of its chunks they are in. */
+function takeVector(vector: Vector, rows: Uint32Array, column: string): Vector {
+  let start = 0
+  const chunks = vector.data.map(d => {
+    const inChunk = rows.filter(r => r >= start && r < start + d.length).map(r => r - start)
+    start += d.length
+    return takeData(d, inChunk, column)
+  })
+  return makeVector(chunks)
+}
+
+function isValid(d: Data, row: number): boolean {
+  if (d.nullCount === 0 || !d.nullBitmap) return true
+  const b = d.offset + row
+  return ((d.nullBitmap[b >> 3] >> (b & 7)) & 1) === 1
 }
 
 function takeFixed(values: Buffer, stride: number, keep: Uint32Array): Buffer {

@@ -8,8 +8,12 @@ export interface LatticeProblem<F> {
   heights: number[]
   /** A lower bound of loss(levels), known without evaluating the node. */
   bound(levels: number[]): number
-  /** Judge one node: does it meet the criteria, at what loss (ties broken by `tie`, lower first), with which figures. */
-  evaluate(levels: number[]): { feasible: boolean; loss: number; tie: number; figures: F }
+  /**
+   * Judge one node: does it meet the criteria (`feasible`, which must be monotone: true at every node coarser
+   * than one where it is true), may it be proposed (`acceptable`, default: feasible; need not be monotone),
+   * at what loss (ties broken by `tie`, lower first), with which figures.
+   */
+  evaluate(levels: number[]): { feasible: boolean; acceptable?: boolean; loss: number; tie: number; figures: F }
 }
 
 /** A node that meets the criteria. */
@@ -76,7 +80,7 @@ export function searchLattice<F>(problem: LatticeProblem<F>, keep = 1): SearchOu
       climb(v, heights, strides, bounds, fails, judge)
       continue
     }
-    insertRanked(ranked, { levels: levelsOf(v, heights, strides), loss: j.loss, tie: j.tie, figures: j.figures }, keep)
+    if (j.acceptable ?? true) insertRanked(ranked, { levels: levelsOf(v, heights, strides), loss: j.loss, tie: j.tie, figures: j.figures }, keep)
   }
   return { ranked, nodes, evaluated: judged.size, pruned }
 }
