@@ -17,6 +17,9 @@ export const CODING_KEY = 'riskcheck.coding'
 export interface AnalyseOptions extends RoleOptions {
   /** Smallest acceptable class size (default 5). */
   k?: number
+  /** Largest acceptable prosecutor risk of a record, above 0 and at most 1: the same as k = ceil(1 / r),
+   * since a record's risk is 1 / its class size; the larger of that k and `k` applies. */
+  maxProsecutorRisk?: number
   /** Smallest acceptable l for every sensitive column; joins the verdict when given. */
   l?: number
   /** Smallest acceptable l of some sensitive columns, over `l` for them (distinct and entropy criteria). */
@@ -97,7 +100,12 @@ function codingOf(table: Table): CodingRecord | null {
 const MAX_THRESHOLD = 2 ** 32 - 1
 
 function checkOptions(o: AnalyseOptions): Thresholds {
-  const k = wholeNumber('k', o.k ?? DEFAULT_K)
+  const r = o.maxProsecutorRisk ?? null
+  if (r !== null && !(r > 0 && r <= 1)) {
+    throw new RiskcheckError('E_OPTION', `the maximum prosecutor risk must be above 0 and at most 1, got ${r}`)
+  }
+  // 1e-9: 1 / 0.1 is 10.000000000000002 in floating point, and k = 10 is what 0.1 means
+  const k = Math.max(wholeNumber('k', o.k ?? DEFAULT_K), r === null ? 1 : Math.ceil(1 / r - 1e-9))
   const l = o.l === undefined ? null : wholeNumber('l', o.l)
   const lByColumn = o.lByColumn === undefined ? null
     : Object.fromEntries(Object.entries(o.lByColumn).map(([column, v]) => [column, wholeNumber(`l of ${column}`, v)]))
@@ -123,7 +131,7 @@ function checkOptions(o: AnalyseOptions): Thresholds {
     throw new RiskcheckError('E_OPTION', 'an l per sensitive column works with the distinct and entropy criteria, not recursive',
       'give one l for every column with recursive (c,l)-diversity')
   }
-  return { k, l, lByColumn, lCriterion, c }
+  return { k, maxProsecutorRisk: r, l, lByColumn, lCriterion, c }
 }
 
 function wholeNumber(name: string, n: number): number {

@@ -120,7 +120,7 @@ function policyOf(file: string, o: CliOptions): Policy {
   const given = <T>(flag: T | undefined, fromPolicy: T | undefined) => flag ?? fromPolicy
   return {
     ...base,
-    k: given(o.k, base.k) ?? DEFAULT_K,
+    k: given(o.k, base.k) ?? DEFAULT_K, // the policy's maxProsecutorRisk still applies: the larger k wins
     qi: given(o.qi, base.qi),
     sensitive: given(o.sensitive, base.sensitive),
     l: given(o.l, base.l),

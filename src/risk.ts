@@ -7,6 +7,8 @@ const ENTROPY_TOLERANCE = 1e-9
 /** The thresholds a table is judged against. */
 export interface Thresholds {
   k: number
+  /** The maximum prosecutor risk asked, if any (k is then at least ceil(1 / it)). */
+  maxProsecutorRisk: number | null
   l: number | null
   /** l for some sensitive columns, over `l` for them (distinct and entropy criteria). */
   lByColumn: Record<string, number> | null

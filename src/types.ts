@@ -160,6 +160,7 @@ export interface CodingRecord {
   source: string | null
   rows: number
   k: number
+  maxProsecutorRisk: number | null
   l: number | null
   lByColumn: Record<string, number> | null
   maxSuppression: number
@@ -186,7 +187,10 @@ warnings: string[]
   columns: { name: string; type: string; role: string; distinct: number; nulls: number }[]
   /** How nulls are treated: "value" (a null is a value of its own, equal to every other null). */
   nulls: 'value'
+  /** The k judged: the k asked, or ceil(1 / maxProsecutorRisk) when that is larger. */
   k: number
+  /** The largest prosecutor risk asked (a policy's maxProsecutorRisk), or null. */
+  maxProsecutorRisk: number | null
   l: number | null
   /** The l asked of some sensitive columns, over `l` for them (from a policy); null when none. */
   lByColumn: Record<string, number> | null

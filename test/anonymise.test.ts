@@ -162,8 +162,13 @@ describe('errors', () => {
   test('policy files: unknown fields, bad metric, maxProsecutorRisk as k', () => {
     expect(() => parsePolicy({ kk: 5 }, 'p.json')).toThrow('the policy p.json: unknown field "kk"')
     expect(() => parsePolicy({ metric: 'entropy' }, 'p.json')).toThrow(/"metric" must be one of loss, precision, discernibility/)
-    expect(parsePolicy({ maxProsecutorRisk: 0.2 }, 'p.json').k).toBe(5)
-    expect(parsePolicy({ maxProsecutorRisk: 0.3, k: 2 }, 'p.json').k).toBe(4)
+    expect(parsePolicy({ maxProsecutorRisk: 0.2 }, 'p.json').maxProsecutorRisk).toBe(0.2)
+    // a risk of at most r is k = ceil(1 / r); the larger of that and k applies
+    const kOf = (p: Policy) => anonymise(small(), { ...smallPolicy, ...p }).before.k
+    expect(kOf({ maxProsecutorRisk: 0.1 })).toBe(10)
+    expect(kOf({ maxProsecutorRisk: 0.3, k: 2 })).toBe(4)
+    expect(kOf({ maxProsecutorRisk: 0.5, k: 3 })).toBe(3)
+    expect(() => kOf({ maxProsecutorRisk: 0 })).toThrow('the maximum prosecutor risk must be above 0 and at most 1, got 0')
     expect(parsePolicy({ maxSuppression: '1.5%' }, 'p.json').maxSuppression).toBeCloseTo(0.015, 15)
     expect(parsePolicy({ hierarchies: { age: { bands: [5, 10] } } }, 'p.json').hierarchies?.age)
       .toEqual({ kind: 'bands', bands: [5, 10], base: 0, top: null, bottom: null })

@@ -129,6 +129,12 @@ describe('hierarchies and policies', () => {
     expect(j.proposal.columns[0].hierarchy).toBe('file "age.csv"')
     const overridden = JSON.parse((await runCli(ADULT, '--policy', policy, '--k', '50', '--json')).out)
     expect(overridden.k).toBe(50)
+    // --k does not drop the policy's maxProsecutorRisk: the larger k applies
+    const risky = join(dir, 'risk.json')
+    writeFileSync(risky, JSON.stringify({ qi: ['age', 'sex'], maxProsecutorRisk: 0.1 }))
+    const withRisk = JSON.parse((await runCli(ADULT, '--policy', risky, '--k', '5', '--json')).out)
+    expect(withRisk).toMatchObject({ k: 10, maxProsecutorRisk: 0.1 })
+    expect(withRisk.proposal.after.prosecutor.highest).toBeLessThanOrEqual(0.1)
   })
 
   const bad: [string, string[], string][] = [
@@ -149,7 +155,6 @@ describe('hierarchies and policies', () => {
     const write = (name: string, body: string) => { const p = join(dir, name); writeFileSync(p, body); return p }
     expectOneLineError(await runCli(ADULT, '--policy', write('p1.json', '{"qi":["age"],"hierarchies":{"age":{"preset":"nuts"}}}')),
       '"preset" must be one of')
-    writeFileSync(join(dir, 'nn.csv'), readFileSync(`${FIXTURES}not-nested.csv`))
     const sex = write('sex.csv', 'Male;X;P;*\nFemale;X;Q;*\n')
     expectOneLineError(await runCli(ADULT, '--policy', write('p2.json', `{"qi":["sex","age"],"hierarchies":{"sex":{"file":"${sex}"}}}`)),
       'not a coarsening')

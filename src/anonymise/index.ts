@@ -260,6 +260,7 @@ function codingRecord(t: Coding, before: RiskResult, maxSuppression: number, sup
     source: before.source,
     rows: before.rows,
     k: before.k,
+    maxProsecutorRisk: before.maxProsecutorRisk,
     l: before.l,
     lByColumn: before.lByColumn,
     maxSuppression,

@@ -62,8 +62,7 @@ export function parsePolicy(json: unknown, where: string): Policy {
   if (o.maxProsecutorRisk !== undefined) {
     const r = o.maxProsecutorRisk
     if (typeof r !== 'number' || !(r > 0 && r <= 1)) throw fail(`"maxProsecutorRisk" must be a number above 0 and at most 1, got ${JSON.stringify(r)}`)
-    // the highest prosecutor risk is 1 / the smallest class, so it is at most r exactly when k >= 1 / r
-    policy.k = Math.max(policy.k ?? 1, Math.ceil(1 / r - 1e-9))
+    policy.maxProsecutorRisk = r
   }
   if (o.maxSuppression !== undefined) policy.maxSuppression = parseShare(o.maxSuppression, `${where}: "maxSuppression"`)
   if (o.metric !== undefined) {

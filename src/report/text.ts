@@ -41,7 +41,8 @@ function codingLine(c: NonNullable<RiskResult['coding']>): string {
 
 function verdictLine(r: RiskResult): string {
   const failed = r.checks.filter(c => !c.met)
-  const asked = r.checks.map(c => c.criterion === 'k-anonymity' ? `k = ${c.threshold}`
+  const risk = r.maxProsecutorRisk === null ? '' : ` (no record's prosecutor risk above ${r.maxProsecutorRisk})`
+  const asked = r.checks.map(c => c.criterion === 'k-anonymity' ? `k = ${c.threshold}${risk}`
     : c.criterion === 'recursive l-diversity' ? `recursive (c,l)-diversity with c = ${c.threshold}, l = ${r.l} on ${c.column}`
       : `${c.criterion} l = ${c.threshold} on ${c.column}`)
   if (failed.length === 0) return `VERDICT: the file MEETS ${asked.join(', ')}.`
