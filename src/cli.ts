@@ -10,7 +10,7 @@ import { RiskcheckError } from './errors.js'
 import type { HierarchySpec } from './hierarchy/index.js'
 import { readArrow } from './input/arrow.js'
 import type { Metric } from './lattice/metrics.js'
-import { writeArrow } from './output/write.js'
+import { checkOutput, writeArrow } from './output/write.js'
 import { renderProposal } from './report/proposal.js'
 import { renderText } from './report/text.js'
 import type { LCriterion, RiskResult } from './types.js'
@@ -98,6 +98,7 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
 function run(file: string, o: CliOptions, io: Io): number {
   const policy = policyOf(file, o)
   if (!o.propose && o.out) throw new RiskcheckError('E_OPTION', '--out writes the coded table, which --no-propose does not make')
+  if (o.out) checkOutput(o.out, { input: file, force: o.force })
   const table = readArrow(file)
   if (!o.propose) {
     const result = analyse(table, policy)
@@ -108,7 +109,8 @@ function run(file: string, o: CliOptions, io: Io): number {
   const written = o.out && (result.table ?? (result.reason === 'met' ? table : null))
   if (o.out && written) writeArrow(written, o.out, { input: file, force: o.force })
   const out = written ? o.out : undefined
-  io.out(o.json ? JSON.stringify(jsonOf(result, out), null, 2) + '\n' : [renderText(result.before), renderProposal(result, out)].filter(Boolean).join('\n'))
+  const text = () => [renderText(result.before), renderProposal(result, out), outputLine(result, o.out)].filter(Boolean).join('\n')
+  io.out(o.json ? JSON.stringify(jsonOf(result, out), null, 2) + '\n' : text())
   return result.before.meetsThreshold || (out && result.after?.meetsThreshold) ? EXIT.met : EXIT.notMet
 }
 
@@ -136,11 +138,19 @@ function policyOf(file: string, o: CliOptions): Policy {
   }
 }
 
+/** What became of --out when there was no coding to write. */
+function outputLine(r: AnonymiseResult, out: string | undefined): string {
+  if (!out || r.transformation) return ''
+  return r.reason === 'met' ? `The thresholds are met as the file is: ${out} is an unchanged copy.\n`
+    : `Nothing was written to ${out}: there is no coding to write.\n`
+}
+
 /** The JSON of a run: the risk of the file as it is, then `proposal` (with `after`) and how it was found. */
 function jsonOf(r: AnonymiseResult, out: string | undefined): RiskResult & Record<string, unknown> {
   return {
     ...r.before,
-    proposal: r.transformation && r.after ? { ...r.transformation, after: r.after } : null,
+    // `after` names the coded file, as its own analysis will
+    proposal: r.transformation && r.after ? { ...r.transformation, after: { ...r.after, source: out ?? null } } : null,
     alternatives: r.alternatives,
     // the search time is left out so that the same command on the same file prints the same JSON
     generalisation: { reason: r.reason, assumptions: r.assumptions, notes: r.notes, ...r.search, milliseconds: undefined },
@@ -167,7 +177,9 @@ function positiveNumber(value: string): number {
 function hierarchyOption(value: string, previous: [string, string][]): [string, string][] {
   const at = value.indexOf('=')
   if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError('give it as COLUMN=FILE.csv, e.g. age=age.csv.')
-  return [...previous, [value.slice(0, at), value.slice(at + 1)]]
+  const column = value.slice(0, at)
+  if (previous.some(([c]) => c === column)) throw new InvalidArgumentError(`column ${JSON.stringify(column)} is given two hierarchies.`)
+  return [...previous, [column, value.slice(at + 1)]]
 }
 
 function columnList(value: string): string[] {

@@ -163,3 +163,34 @@ describe('hierarchies and policies', () => {
     expectOneLineError(await runCli(ADULT, '--policy', write('p5.json', '{"k":-1}')), '"k" must be a whole number of at least 1')
   })
 })
+
+describe('--out is checked before the work, and said when nothing is coded', () => {
+  test('a missing folder fails at once; a repeated --hierarchy is refused', async () => {
+    expectOneLineError(await runCli(CARE, '--k', '5', '--out', '/nonexistent-folder/x.arrow'), 'the folder /nonexistent-folder does not exist')
+    expectOneLineError(await runCli(ADULT, '--hierarchy', `sex=${FIXTURES}not-nested.csv`, '--hierarchy', `sex=${FIXTURES}not-nested.csv`),
+      'column "sex" is given two hierarchies')
+  })
+  test('met: an unchanged copy, said so; impossible: nothing written, said so', async () => {
+    const dir = dirname(tempFile('x', ''))
+    const met = await runCli(CARE, '--k', '1', '--out', join(dir, 'met.arrow'))
+    expect(met.code).toBe(0)
+    expect(met.out).toContain(`The thresholds are met as the file is: ${join(dir, 'met.arrow')} is an unchanged copy.`)
+    const none = await runCli(CARE, '--k', '30000', '--out', join(dir, 'none.arrow'))
+    expect(none.code).toBe(1)
+    expect(none.out).toContain(`Nothing was written to ${join(dir, 'none.arrow')}: there is no coding to write.`)
+  })
+  test('an ARX file that starts with a byte-order mark reads as without it', async () => {
+    const bom = tempFile('sex.csv', `\uFEFF${readFileSync(`${ADULT_HIERARCHIES}adult_hierarchy_sex.csv`, 'utf8')}`)
+    const r = await runCli(ADULT, '--qi', 'sex,age', '--hierarchy', `sex=${bom}`, '--json')
+    expect(r.err).toBe('')
+    expect(JSON.parse(r.out).proposal.columns[0].hierarchy).toBe(`file "${bom}"`)
+  })
+})
+
+describe('what the proposal says besides the coding', () => {
+  test('k above the rows is said as such; an identifier kept in the coded table is noted', async () => {
+    expect((await runCli(CARE, '--k', '30000')).out).toContain('NO GENERALISATION meets the thresholds: the table has 20,000 records, fewer than k = 30,000.')
+    const j = JSON.parse((await runCli(CARE, '--k', '5', '--json')).out)
+    expect(j.generalisation.notes).toEqual([expect.stringMatching(/^pid: an identifier \(riskcheck.role\), kept unchanged in the coded table/)])
+  })
+})

@@ -11,6 +11,7 @@ import { loadKernels } from '../kernels/wasm/index.js'
 import { informationLoss, levelCosts, lossCosts, objective, objectiveBound, presentCodes } from '../lattice/metrics.js'
 import type { InformationLoss, Metric } from '../lattice/metrics.js'
 import { rollingEvaluator } from '../lattice/rollup.js'
+import { ROLE_KEY } from '../roles.js'
 import { searchLattice } from '../lattice/search.js'
 import type { Candidate } from '../lattice/search.js'
 import { lOf } from '../risk.js'
@@ -159,15 +160,23 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     const unsuppressed = search(0, 1).ranked[0]
     if (unsuppressed) alternatives = [summary(unsuppressed), ...alternatives.filter(a => !sameLevels(a, unsuppressed))]
   }
-  alternatives = alternatives.slice(0, policy.alternatives ?? 3)
+  // a coding that publishes the same classes as the best (a level that merges nothing more) is no alternative
+  const same = (a: Coding, b: Coding) => a.suppressed === b.suppressed && a.classes === b.classes &&
+    a.informationLoss.loss === b.informationLoss.loss && a.minClassSize === b.minClassSize
+  alternatives = alternatives.filter(a => !best || !same(a, summary(best))).slice(0, policy.alternatives ?? 3)
   const searchFigures = {
     metric, maxSuppression: lattice.maxSuppression, suppressionLimit: lattice.suppressionLimit, nodes: found.nodes,
     evaluated: judgedNodes.size, rolledUp: lattice.rollUp.rolled, pruned: found.pruned, distinctTuples: lattice.distinctTuples, milliseconds: 0,
   }
   const assumptions = chosen.flatMap(c => c.assumed ? [`${c.hierarchy.column}: ${c.source} (${c.hierarchy.levelNames.join(' > ')})`] : [])
   searchFigures.milliseconds = Math.round(performance.now() - started)
-  const notes = chosen.flatMap((c, j) => c.source === 'preset "be-arrondissement"'
-    ? arrondissementNotes(lattice.qi[j].labels).map(note => `${c.hierarchy.column}: ${note}`) : [])
+  const notes = [
+    ...chosen.flatMap((c, j) => c.source === 'preset "be-arrondissement"'
+      ? arrondissementNotes(lattice.qi[j].labels).map(note => `${c.hierarchy.column}: ${note}`) : []),
+    ...table.schema.fields.filter(f => f.metadata.get(ROLE_KEY) === 'identifier').map(f => `${f.name}: an identifier ` +
+      '(riskcheck.role), kept unchanged in the coded table; a pseudonym still links records to other data, drop it if ' +
+      'the recipients do not need it'),
+  ]
   const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before' | 'notes'>): AnonymiseResult =>
     ({ before, ...r, search: searchFigures, assumptions, notes })
   if (!best) return done({ transformation: null, after: null, alternatives: [], table: null, reason: 'impossible' })
@@ -178,7 +187,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     metadata: { [CODING_KEY]: JSON.stringify(codingRecord(transformation, before, lattice.maxSuppression, suppress)) },
   })
   // measured as a later `riskcheck coded.arrow` will: roles from the coded table's metadata
-  const after = analyse(coded, { ...policy, qi: undefined, sensitive: undefined })
+  const after = analyse(coded, { ...policy, qi: undefined, sensitive: undefined, source: undefined })
   checkAgreement(transformation, after, n, suppress)
   return done({ transformation, after, alternatives, table: coded, reason: null })
 }

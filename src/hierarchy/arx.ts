@@ -16,6 +16,7 @@ export interface ArxHierarchy {
  * @param source the file's name, for error messages
  */
 export function readArxHierarchy(text: string, source: string): ArxHierarchy {
+  if (text.startsWith('\uFEFF')) text = text.slice(1) // a byte-order mark is not part of the first value
   const separator = text.includes(';') ? ';' : ','
   const rows = new Map<string, string[]>()
   const lineOf = new Map<string, number>()

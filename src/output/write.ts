@@ -19,15 +19,7 @@ export interface WriteOptions {
  * @example writeArrow(coded, 'coded.arrow', { input: 'extract.arrow' })
  */
 export function writeArrow(table: Table, path: string, options: WriteOptions = {}): void {
-  const target = resolve(path)
-  if (options.input !== undefined && sameFile(target, resolve(options.input))) {
-    throw new RiskcheckError('E_OUTPUT', `--out ${path} is the input file; riskcheck never writes over its input`,
-      'give another file name')
-  }
-  if (existsSync(target) && !options.force) {
-    throw new RiskcheckError('E_OUTPUT', `${path} exists already`, 'give another name, or --force to replace it')
-  }
-  if (existsSync(target) && statSync(target).isDirectory()) throw new RiskcheckError('E_OUTPUT', `${path} is a directory`)
+  const target = checkOutput(path, options)
   const metadata = new Map([...table.schema.metadata, ...Object.entries(options.metadata ?? {})])
   const withMetadata = new Table(new Schema(table.schema.fields, metadata), table.batches)
   const bytes = tableToIPC(withMetadata, /\.arrows$/i.test(target) ? 'stream' : 'file')
@@ -46,6 +38,24 @@ export function writeArrow(table: Table, path: string, options: WriteOptions = {
     const err = e as NodeJS.ErrnoException
     throw new RiskcheckError('E_OUTPUT', `cannot write ${path}: ${err.code ?? err.message}`)
   }
+}
+
+/**
+ * Check that `path` can be written under `options` (not the input, not an existing file without force, in
+ * a folder that exists), before any work is done for it; returns its absolute path.
+ */
+export function checkOutput(path: string, options: Pick<WriteOptions, 'input' | 'force'> = {}): string {
+  const target = resolve(path)
+  if (options.input !== undefined && sameFile(target, resolve(options.input))) {
+    throw new RiskcheckError('E_OUTPUT', `--out ${path} is the input file; riskcheck never writes over its input`,
+      'give another file name')
+  }
+  if (existsSync(target) && statSync(target).isDirectory()) throw new RiskcheckError('E_OUTPUT', `${path} is a directory`)
+  if (existsSync(target) && !options.force) {
+    throw new RiskcheckError('E_OUTPUT', `${path} exists already`, 'give another name, or --force to replace it')
+  }
+  if (!existsSync(dirname(target))) throw new RiskcheckError('E_OUTPUT', `cannot write ${path}: the folder ${dirname(target)} does not exist`)
+  return target
 }
 
 /** Whether two paths name the same file (following links), when the first exists. */

@@ -20,8 +20,11 @@ export function renderProposal(r: AnonymiseResult, out?: string): string {
       'asked is measured above but not searched for (use --l-criterion distinct for a proposal).\n'
   }
   if (r.transformation === null || r.after === null) {
-    return [`NO GENERALISATION meets the thresholds: even every quasi-identifier suppressed ("*") leaves classes that ` +
-      `fail, with at most ${int(s.suppressionLimit)} records suppressed.`, searched, assumed].filter(Boolean).join('\n\n') + '\n'
+    const why = r.before.rows < r.before.k
+      ? `the table has ${int(r.before.rows)} records, fewer than k = ${int(r.before.k)}.`
+      : `even every quasi-identifier suppressed ("*") leaves classes that fail, with at most ${int(s.suppressionLimit)} ` +
+        'records suppressed (and at least one kept).'
+    return [`NO GENERALISATION meets the thresholds: ${why}`, assumed, searched].filter(Boolean).join('\n\n') + '\n'
   }
   const p = r.transformation
   const a = r.after
