@@ -114,6 +114,11 @@ describe('hierarchies and policies', () => {
     expect(j.proposal.levels).toEqual({ sex: 0, age: 4, race: 0, 'marital-status': 2, education: 3, 'native-country': 2, workclass: 2, occupation: 1 })
     expect(j.generalisation.nodes).toBe(6480)
     expect(j.generalisation.assumptions).toEqual([])
+    // levels of an ARX file have no names: the words show the value most records get
+    expect(j.proposal.columns[1]).toMatchObject({ column: 'age', level: 4, levelName: '*' })
+    const text = (await runCli(ADULT, '--k', '5', '--max-suppression', '2%', ...adultFlags)).out
+    expect(text).toContain('age to level 3 (e.g. "20-39")')
+    expect(text).toContain('level 3, e.g. "20-39"')
   })
 
   test('a policy file gives thresholds, suppression and hierarchies; flags override it', async () => {

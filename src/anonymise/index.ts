@@ -15,7 +15,7 @@ import { ROLE_KEY } from '../roles.js'
 import { searchLattice } from '../lattice/search.js'
 import type { Candidate } from '../lattice/search.js'
 import { lOf } from '../risk.js'
-import type { CodingRecord, NodeCriteria, NodeFigures, RiskResult } from '../types.js'
+import type { CodingRecord, FrequencyTable, NodeCriteria, NodeFigures, RiskResult } from '../types.js'
 import { VERSION } from '../version.js'
 import { codeTable } from './coded.js'
 import { chooseHierarchy } from './hierarchies.js'
@@ -49,6 +49,8 @@ export interface ColumnCoding {
   /** The level applied (0 = unchanged) and its name. */
   level: number
   levelName: string
+  /** The published value of most records at that level, to show what a level of a file or map looks like. */
+  example: string | null
   /** This column's information loss (LM) and precision. */
   loss: number
   precision: number
@@ -153,7 +155,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     },
   }, keep)
   const found = search(lattice.suppressionLimit, 1 + (policy.alternatives ?? 3))
-  const summary = (c: Candidate<Judged>) => coding(c, chosen, metric, n)
+  const summary = (c: Candidate<Judged>) => coding(c, chosen, metric, n, lattice.freq)
   const [best, ...runnersUp] = found.ranked
   let alternatives = runnersUp.map(summary)
   if (best && best.figures.figures.suppressed > 0) {
@@ -226,6 +228,7 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
   return {
     before, qi, sensitive, chosen, heights, n, metric, criteria, maxSuppression,
     suppressionLimit: Math.floor(maxSuppression * n),
+    freq,
     distinctTuples: freq.counts.length,
     /** How many nodes were judged on the distinct tuples and how many on a finer node's classes. */
     rollUp: evaluator.stats,
@@ -238,12 +241,12 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
   }
 }
 
-function coding(c: Candidate<Judged>, chosen: ChosenHierarchy[], metric: Metric, n: number): Coding {
+function coding(c: Candidate<Judged>, chosen: ChosenHierarchy[], metric: Metric, n: number, freq: FrequencyTable): Coding {
   const { figures, metrics } = c.figures
   const kept = n - figures.suppressed
   const columns = chosen.map((h, j): ColumnCoding => ({
     column: h.hierarchy.column, hierarchy: h.source, assumed: h.assumed, levelNames: h.hierarchy.levelNames,
-    level: c.levels[j], levelName: h.hierarchy.levelNames[c.levels[j]],
+    level: c.levels[j], levelName: h.hierarchy.levelNames[c.levels[j]], example: commonest(h, c.levels[j], freq, j),
     loss: metrics.columns[j].loss, precision: metrics.columns[j].precision,
   }))
   return {
@@ -256,6 +259,15 @@ function coding(c: Candidate<Judged>, chosen: ChosenHierarchy[], metric: Metric,
     minClassSize: figures.minKeptClassSize,
     averageProsecutor: kept > 0 ? (figures.classes - figures.failingClasses) / kept : 0,
   }
+}
+
+/** The label of the class with the most records at `level` of column j of the frequency table. */
+function commonest(h: ChosenHierarchy, level: number, freq: FrequencyTable, j: number): string | null {
+  const map = h.hierarchy.maps[level]
+  const records = new Float64Array(h.hierarchy.labels[level].length)
+  freq.codes[j].forEach((code, t) => { records[map[code]] += freq.counts[t] })
+  const g = records.reduce((best, r, i) => r > records[best] ? i : best, 0)
+  return h.hierarchy.labels[level][g] ?? null
 }
 
 function sameLevels(a: Coding, c: Candidate<Judged>): boolean {

@@ -2,6 +2,9 @@
 import Table from 'cli-table3'
 import type { AnonymiseResult, Coding, ColumnCoding } from '../anonymise/index.js'
 
+/** Levels of a file or a map have no name of their own: the output shows the value most records get. */
+const UNNAMED = /^(map )?level \d+$/
+
 const int = (n: number) => n.toLocaleString('en-US')
 const pct = (share: number) => `${(100 * share).toFixed(1)} %`
 const fixed = (x: number) => x.toFixed(4)
@@ -55,7 +58,8 @@ export function inWords(c: Coding): string {
 function columnInWords(c: ColumnCoding): string {
   if (c.level === 0) return `${c.column} unchanged`
   if (c.level === c.levelNames.length - 1) return `${c.column} suppressed (*)`
-  return `${c.column} ${/band|class|interval/i.test(c.levelName) ? 'in' : 'to'} ${c.levelName}`
+  const example = UNNAMED.test(c.levelName) && c.example !== null ? ` (e.g. "${c.example}")` : ''
+  return `${c.column} ${/band|class|interval/i.test(c.levelName) ? 'in' : 'to'} ${c.levelName}${example}`
 }
 
 function costTable(p: Coding): string {
@@ -64,7 +68,8 @@ function costTable(p: Coding): string {
     style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   })
   for (const c of p.columns) {
-    t.push([c.column, `${c.hierarchy}${c.assumed ? ' (assumed)' : ''}`, `level ${c.level}: ${c.levelName}`, fixed(c.loss), fixed(c.precision)])
+    const codedAs = UNNAMED.test(c.levelName) && c.example !== null ? `level ${c.level}, e.g. "${c.example}"` : `level ${c.level}: ${c.levelName}`
+    t.push([c.column, `${c.hierarchy}${c.assumed ? ' (assumed)' : ''}`, codedAs, fixed(c.loss), fixed(c.precision)])
   }
   const m = p.informationLoss
   t.push(['All (mean)', '', '', fixed(m.loss), fixed(m.precision)])
