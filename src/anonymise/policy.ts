@@ -6,7 +6,7 @@ import { RiskcheckError } from '../errors.js'
 import { parseHierarchySpec } from '../hierarchy/index.js'
 import type { HierarchySpec } from '../hierarchy/index.js'
 import { METRICS } from '../lattice/metrics.js'
-import type { Policy } from './index.js'
+import type { Policy } from './types.js'
 
 const FIELDS = ['qi', 'sensitive', 'k', 'l', 'maxProsecutorRisk', 'maxSuppression', 'metric', 'hierarchies']
 
