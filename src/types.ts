@@ -73,8 +73,8 @@ export interface FrequencyTable {
 
 /** How the evaluator generalises and judges the tuples of a frequency table. */
 export interface EvaluatorSpec {
-  /** Per quasi-identifier: its column in the table, and per level the code map, the number of classes of
-   * that level, and the information-loss cost of each generalised code (loss metric). */
+  /** Per quasi-identifier: its column in the table, and per level the code map (maps[0] the identity), the
+   * number of classes of that level, and the information-loss cost of each generalised code (loss metric). */
   quasiIdentifiers: { column: number; maps: Uint32Array[]; radices: number[]; costs: Float64Array[] }[]
   /** Sensitive columns of the table, with their radix (for distinct l-diversity). */
   sensitive: { column: number; radix: number }[]

@@ -18,6 +18,7 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
     return ptr
   }
   const counts = put(table.counts)
+  const records = table.counts.reduce((a, c) => a + c, 0)
   const qi = spec.quasiIdentifiers.map(q => ({
     codes: put(table.codes[q.column]), maps: q.maps.map(put), costs: q.costs.map(put), radices: q.radices,
     gen: mem.alloc(n * 4),
@@ -30,10 +31,16 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
   return {
     evaluate: (levels, criteria) => guard(() => {
       const at = x.mark()
-      const cols: GroupColumn[] = qi.map((q, j) => {
-        x.remap(q.codes, n, q.maps[levels[j]], q.gen)
-        return { radix: q.radices[levels[j]], place: () => ({ ptr: q.gen, width: 4 }) }
+      // each column's codes at its level: level 0 is the identity (no copy); a level of one class adds nothing
+      const gens = qi.map((q, j) => {
+        const h = levels[j]
+        if (h === 0) return q.codes
+        if (q.radices[h] === 1) return -1
+        x.remap(q.codes, n, q.maps[h], q.gen)
+        return q.gen
       })
+      const cols = qi.flatMap((q, j): GroupColumn[] =>
+        gens[j] < 0 ? [] : [{ radix: q.radices[levels[j]], place: () => ({ ptr: gens[j], width: 4 }) }])
       const classes = groupRows(x, mem, cols, n, { keys, sizes, weights: counts, assignIds: true })
       x.failBelow(sizes, classes, criteria.k, fail, 1)
       criteria.l.forEach((l, i) => failBelowL(x, mem, { keys, classes, n, fail, ...sensitive[i] }, l))
@@ -41,7 +48,8 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
       const [suppressed, failingClasses, keptSquares, minKeptClassSize] = mem.f64(out, 4)
       const first = mem.alloc(Math.max(classes, 1) * 4)
       x.firstRows(keys, n, classes, first)
-      const keptCost = qi.map((q, j) => x.keptCost(q.gen, first, sizes, fail, classes, q.costs[levels[j]]))
+      const keptCost = qi.map((q, j) => gens[j] < 0 ? (records - suppressed) * mem.f64(q.costs[levels[j]], 1)[0]
+        : x.keptCost(gens[j], first, sizes, fail, classes, q.costs[levels[j]]))
       x.release(at)
       return { classes, failingClasses, suppressed, keptSquares, keptCost, minKeptClassSize } satisfies NodeFigures
     }),
