@@ -1,20 +1,11 @@
 // Kernel figures -> the risk measures of risk-definitions.md, and the verdict.
-import type { Check, KernelOutput, LCriterion, LDiversity, RiskResult } from './types.js'
+import type { Check, KernelOutput, LDiversity, RiskResult } from './types.js'
 
 /** Tolerance for comparing entropy l with an integer l (exp(ln 3) is not exactly 3). */
 const ENTROPY_TOLERANCE = 1e-9
 
-/** The thresholds a table is judged against. */
-export interface Thresholds {
-  k: number
-  /** The maximum prosecutor risk asked, if any (k is then at least ceil(1 / it)). */
-  maxProsecutorRisk: number | null
-  l: number | null
-  /** l for some sensitive columns, over `l` for them (distinct and entropy criteria). */
-  lByColumn: Record<string, number> | null
-  lCriterion: LCriterion
-  c: number | null
-}
+/** The thresholds a table is judged against (documented on RiskResult). */
+export type Thresholds = Pick<RiskResult, 'k' | 'maxProsecutorRisk' | 'l' | 'lByColumn' | 'lCriterion' | 'c'>
 
 type Measures = Pick<RiskResult, 'classes' | 'minClassSize' | 'maxClassSize' | 'sampleUniques' | 'recordsBelowK' |
   'classSizes' | 'prosecutor' | 'lDiversity' | 'checks' | 'meetsThreshold'>
