@@ -9,6 +9,7 @@ import { parseShare, readPolicy } from './anonymise/policy.js'
 import { RiskcheckError } from './errors.js'
 import type { HierarchySpec } from './hierarchy/index.js'
 import { readArrow } from './input/arrow.js'
+import { METRICS } from './lattice/metrics.js'
 import type { Metric } from './lattice/metrics.js'
 import { checkOutput, writeArrow } from './output/write.js'
 import { renderProposal } from './report/proposal.js'
@@ -82,7 +83,7 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
       'format (repeatable)').argParser(hierarchyOption).default([], 'see README'))
     .option('--policy <file.json>', 'roles, thresholds, suppression limit, metric and hierarchies (flags override it)')
     .addOption(new Option('--metric <metric>', 'information loss the proposal minimises (default: loss)')
-      .choices(['loss', 'precision', 'discernibility']))
+      .choices(METRICS))
     .option('--out <file.arrow>', 'write the coded table (the input is never overwritten; .arrows: stream format)')
     .option('--force', 'let --out replace an existing file')
     .addOption(new Option('--suppress <how>', 'what --out does with suppressed records (default: remove)')

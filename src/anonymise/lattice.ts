@@ -6,7 +6,7 @@ import { RiskcheckError } from '../errors.js'
 import type { HierarchySpec } from '../hierarchy/index.js'
 import { encodeColumn } from '../input/encode.js'
 import { loadKernels } from '../kernels/wasm/index.js'
-import { informationLoss, levelCosts, lossCosts, objective, objectiveBound, presentCodes } from '../lattice/metrics.js'
+import { METRICS, informationLoss, levelCosts, lossCosts, objective, objectiveBound, presentCodes } from '../lattice/metrics.js'
 import type { InformationLoss, Metric } from '../lattice/metrics.js'
 import { rollingEvaluator } from '../lattice/rollup.js'
 import { lOf } from '../risk.js'
@@ -73,7 +73,7 @@ export function checkPolicy(policy: Policy, metric: Metric): number {
     throw new RiskcheckError('E_OPTION', '--suppress mark cannot be combined with --l: the class of the marked records ' +
       'could fail l-diversity, and the search does not judge it', 'use --suppress remove')
   }
-  if (!['loss', 'precision', 'discernibility'].includes(metric)) {
+  if (!METRICS.includes(metric)) {
     throw new RiskcheckError('E_OPTION', `the metric must be loss, precision or discernibility, got ${JSON.stringify(metric)}`)
   }
   return s
