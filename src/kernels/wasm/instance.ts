@@ -2,6 +2,7 @@
 // fresh typed-array views, and the translation of a trap into a RiskcheckError.
 import { readFileSync } from 'node:fs'
 import { RiskcheckError } from '../../errors.js'
+import { packageFile } from '../../paths.js'
 
 /** The module's exports (assembly/index.ts). Pointers and sizes are numbers; booleans are 0/1. */
 export interface Exports {
@@ -29,7 +30,7 @@ export interface Exports {
   keptCost(gen: number, first: number, sizes: number, fail: number, nClasses: number, cost: number): number
 }
 
-const WASM_PATH = new URL('../../../build/riskcheck.wasm', import.meta.url)
+const WASM_PATH = packageFile('build/riskcheck.wasm')
 /** 32-bit keys and pointers: the limit of a mixed-radix key and of WebAssembly memory. */
 export const KEY_SPACE = 2 ** 32
 
