@@ -38,10 +38,6 @@ function commonest(h: ChosenHierarchy, level: number, freq: FrequencyTable, j: n
   return h.hierarchy.labels[level][g] ?? null
 }
 
-export function sameLevels(a: Coding, c: Candidate<Judged>): boolean {
-  return a.columns.every((col, j) => col.level === c.levels[j])
-}
-
 /** What the schema metadata of a coded table records (key riskcheck.coding): enough to redo the coding. */
 export function codingRecord(t: Coding, before: RiskResult, maxSuppression: number, suppress: 'remove' | 'mark'): CodingRecord {
   return {

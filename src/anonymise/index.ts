@@ -7,9 +7,11 @@ import { encodeColumn } from '../input/encode.js'
 import { searchLattice } from '../lattice/search.js'
 import type { Candidate } from '../lattice/search.js'
 import { ROLE_KEY } from '../roles.js'
+import type { RiskResult } from '../types.js'
 import { codeTable } from './coded.js'
-import { checkAgreement, coding, codingRecord, sameLevels } from './coding.js'
+import { checkAgreement, coding, codingRecord } from './coding.js'
 import { chooseHierarchy } from './hierarchies.js'
+import type { ChosenHierarchy } from './hierarchies.js'
 import { checkHierarchyColumns, checkPolicy, generalisationLattice } from './lattice.js'
 import type { Judged } from './lattice.js'
 import type { AnonymiseResult, Coding, Policy } from './types.js'
@@ -27,24 +29,44 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const before = analyse(table, policy)
   // the evaluator judges distinct l-diversity only; entropy and recursive l are measured, not searched for
   const unsupported = (before.l !== null || before.lByColumn !== null) && before.lCriterion !== 'distinct'
-  if (before.meetsThreshold || unsupported) {
-    // nothing to search, but a hierarchy that is given must still fit the data: a policy is checked whole
-    checkHierarchyColumns(policy.hierarchies ?? {}, before, table)
-    for (const [column, spec] of Object.entries(policy.hierarchies ?? {})) {
-      chooseHierarchy(encodeColumn(table, column, before.source ?? 'the table'), spec, { baseDir: policy.baseDir })
-    }
-    return {
-      before, transformation: null, after: null, alternatives: [], table: null, reason: unsupported ? 'unsupported' : 'met',
-      assumptions: [], notes: [],
-      search: { metric: policy.metric ?? 'loss', maxSuppression, suppressionLimit: Math.floor(maxSuppression * before.rows), nodes: 0, evaluated: 0, rolledUp: 0, pruned: 0,
-        distinctTuples: before.classes, milliseconds: 0 },
-    }
-  }
+  if (before.meetsThreshold || unsupported) return nothingToSearch(table, policy, before, maxSuppression, unsupported)
   const lattice = generalisationLattice(table, policy, before)
   const suppress = policy.suppress ?? 'remove'
   const started = performance.now()
-  const { chosen, metric, n } = lattice
-  // the search without suppression (for an alternative) meets many nodes of the first: judge each once
+  const search = searcher(lattice, suppress)
+  const found = search.run(lattice.suppressionLimit, 1 + (policy.alternatives ?? 3))
+  const summary = (c: Candidate<Judged>) => coding(c, lattice.chosen, lattice.metric, lattice.n, lattice.freq)
+  const [best, ...runnersUp] = found.ranked
+  const alternatives = best ? alternativesOf(summary(best), runnersUp.map(summary),
+    best.figures.figures.suppressed > 0 ? search.run(0, 1).ranked.map(summary) : [], policy.alternatives ?? 3) : []
+  const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before' | 'notes'>): AnonymiseResult => ({
+    before, ...r, assumptions: assumptionsOf(lattice.chosen), notes: notesOf(table, lattice),
+    search: {
+      metric: lattice.metric, maxSuppression, suppressionLimit: lattice.suppressionLimit, nodes: found.nodes,
+      evaluated: search.judged(), rolledUp: lattice.rollUp.rolled, pruned: found.pruned,
+      distinctTuples: lattice.distinctTuples, milliseconds: Math.round(performance.now() - started),
+    },
+  })
+  if (!best) return done({ transformation: null, after: null, alternatives: [], table: null, reason: 'impossible' })
+  const transformation = summary(best)
+  const coded = codeTable(table, {
+    qi: lattice.qi, sensitive: lattice.sensitive, hierarchies: lattice.chosen.map(c => c.hierarchy), levels: best.levels,
+    criteria: lattice.criteria, suppress, sensitiveNames: before.sensitive,
+    metadata: { [CODING_KEY]: JSON.stringify(codingRecord(transformation, before, maxSuppression, suppress)) },
+  })
+  // measured as a later `riskcheck coded.arrow` will: roles from the coded table's metadata
+  const after = analyse(coded, { ...policy, qi: undefined, sensitive: undefined, source: undefined })
+  checkAgreement(transformation, after, lattice.n, suppress)
+  return done({ transformation, after, alternatives, table: coded, reason: null })
+}
+
+type Lattice = ReturnType<typeof generalisationLattice>
+
+/**
+ * The searches of one lattice, sharing the nodes they judge (the search without suppression, for an
+ * alternative, meets many nodes of the first).
+ */
+function searcher(lattice: Lattice, suppress: 'remove' | 'mark') {
   const judgedNodes = new Map<string, Judged>()
   const judge = (levels: number[]) => {
     const key = levels.join(',')
@@ -52,55 +74,64 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
     if (!judged) { judged = lattice.judge(levels); judgedNodes.set(key, judged) }
     return judged
   }
-  const search = (limit: number, keep: number) => searchLattice({
-    heights: lattice.heights,
-    bound: lattice.bound,
-    evaluate: levels => {
-      const judged = judge(levels)
-      const s = judged.figures.suppressed
-      // everything suppressed leaves no table; marked records form one class, which must itself reach k
-      const feasible = s <= limit && s < n
-      const acceptable = feasible && (suppress === 'remove' || s === 0 || s >= lattice.criteria.k)
-      return { feasible, acceptable, loss: judged.objective, tie: s, figures: judged }
+  return {
+    judged: () => judgedNodes.size,
+    run: (limit: number, keep: number) => searchLattice({
+      heights: lattice.heights,
+      bound: lattice.bound,
+      evaluate: levels => {
+        const judged = judge(levels)
+        const s = judged.figures.suppressed
+        // everything suppressed leaves no table; marked records form one class, which must itself reach k
+        const feasible = s <= limit && s < lattice.n
+        const acceptable = feasible && (suppress === 'remove' || s === 0 || s >= lattice.criteria.k)
+        return { feasible, acceptable, loss: judged.objective, tie: s, figures: judged }
+      },
+    }, keep),
+  }
+}
+
+/**
+ * The alternatives to `best`: the best coding without suppression first, then the runners-up; none twice,
+ * and none that publishes the same classes as the best (a level that merges nothing more).
+ */
+function alternativesOf(best: Coding, runnersUp: Coding[], unsuppressed: Coding[], keep: number): Coding[] {
+  const sameLevels = (a: Coding, b: Coding) => a.columns.every((col, j) => col.level === b.columns[j].level)
+  const sameClasses = (a: Coding) => a.suppressed === best.suppressed && a.classes === best.classes &&
+    a.informationLoss.loss === best.informationLoss.loss && a.minClassSize === best.minClassSize
+  return [...unsuppressed, ...runnersUp.filter(r => !unsuppressed.some(u => sameLevels(u, r)))]
+    .filter(a => !sameLevels(a, best) && !sameClasses(a)).slice(0, keep)
+}
+
+/** The result when there is nothing to search; a hierarchy that is given must still fit the data. */
+function nothingToSearch(table: Table, policy: Policy, before: RiskResult, maxSuppression: number,
+  unsupported: boolean): AnonymiseResult {
+  checkHierarchyColumns(policy.hierarchies ?? {}, before, table)
+  for (const [column, spec] of Object.entries(policy.hierarchies ?? {})) {
+    chooseHierarchy(encodeColumn(table, column, before.source ?? 'the table'), spec, { baseDir: policy.baseDir })
+  }
+  return {
+    before, transformation: null, after: null, alternatives: [], table: null, reason: unsupported ? 'unsupported' : 'met',
+    assumptions: [], notes: [],
+    search: {
+      metric: policy.metric ?? 'loss', maxSuppression, suppressionLimit: Math.floor(maxSuppression * before.rows),
+      nodes: 0, evaluated: 0, rolledUp: 0, pruned: 0, distinctTuples: before.classes, milliseconds: 0,
     },
-  }, keep)
-  const found = search(lattice.suppressionLimit, 1 + (policy.alternatives ?? 3))
-  const summary = (c: Candidate<Judged>) => coding(c, chosen, metric, n, lattice.freq)
-  const [best, ...runnersUp] = found.ranked
-  let alternatives = runnersUp.map(summary)
-  if (best && best.figures.figures.suppressed > 0) {
-    const unsuppressed = search(0, 1).ranked[0]
-    if (unsuppressed) alternatives = [summary(unsuppressed), ...alternatives.filter(a => !sameLevels(a, unsuppressed))]
   }
-  // a coding that publishes the same classes as the best (a level that merges nothing more) is no alternative
-  const same = (a: Coding, b: Coding) => a.suppressed === b.suppressed && a.classes === b.classes &&
-    a.informationLoss.loss === b.informationLoss.loss && a.minClassSize === b.minClassSize
-  alternatives = alternatives.filter(a => !best || !same(a, summary(best))).slice(0, policy.alternatives ?? 3)
-  const searchFigures = {
-    metric, maxSuppression: lattice.maxSuppression, suppressionLimit: lattice.suppressionLimit, nodes: found.nodes,
-    evaluated: judgedNodes.size, rolledUp: lattice.rollUp.rolled, pruned: found.pruned, distinctTuples: lattice.distinctTuples, milliseconds: 0,
-  }
-  const assumptions = chosen.flatMap(c => c.assumed ? [`${c.hierarchy.column}: ${c.source} (${c.hierarchy.levelNames.join(' > ')})`] : [])
-  searchFigures.milliseconds = Math.round(performance.now() - started)
-  const notes = [
-    ...chosen.flatMap((c, j) => c.source === 'preset "be-arrondissement"'
+}
+
+/** The hierarchies riskcheck chose itself, in words. */
+function assumptionsOf(chosen: ChosenHierarchy[]): string[] {
+  return chosen.flatMap(c => c.assumed ? [`${c.hierarchy.column}: ${c.source} (${c.hierarchy.levelNames.join(' > ')})`] : [])
+}
+
+/** What a reader of the coding should know: arrondissement codes whose meaning changed, identifiers kept. */
+function notesOf(table: Table, lattice: Lattice): string[] {
+  return [
+    ...lattice.chosen.flatMap((c, j) => c.source === 'preset "be-arrondissement"'
       ? arrondissementNotes(lattice.qi[j].labels).map(note => `${c.hierarchy.column}: ${note}`) : []),
     ...table.schema.fields.filter(f => f.metadata.get(ROLE_KEY) === 'identifier').map(f => `${f.name}: an identifier ` +
       '(riskcheck.role), kept unchanged in the coded table; a pseudonym still links records to other data, drop it if ' +
       'the recipients do not need it'),
   ]
-  const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before' | 'notes'>): AnonymiseResult =>
-    ({ before, ...r, search: searchFigures, assumptions, notes })
-  if (!best) return done({ transformation: null, after: null, alternatives: [], table: null, reason: 'impossible' })
-  const transformation = summary(best)
-  const coded = codeTable(table, {
-    qi: lattice.qi, sensitive: lattice.sensitive, hierarchies: chosen.map(c => c.hierarchy), levels: best.levels,
-    criteria: lattice.criteria, suppress, sensitiveNames: before.sensitive,
-    metadata: { [CODING_KEY]: JSON.stringify(codingRecord(transformation, before, lattice.maxSuppression, suppress)) },
-  })
-  // measured as a later `riskcheck coded.arrow` will: roles from the coded table's metadata
-  const after = analyse(coded, { ...policy, qi: undefined, sensitive: undefined, source: undefined })
-  checkAgreement(transformation, after, n, suppress)
-  return done({ transformation, after, alternatives, table: coded, reason: null })
 }
-
