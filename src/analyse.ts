@@ -1,13 +1,14 @@
 // analyse(table, options) -> RiskResult: roles, encoding, the frequency-table kernel, the risk measures.
 import type { Table } from 'apache-arrow'
 import { RiskcheckError, quote } from './errors.js'
-import { encodeColumn } from './input/encode.js'
+import { canEncode, encodeColumn } from './input/encode.js'
+import { findingText, lintColumn } from './lint/identifiers.js'
 import { loadKernels } from './kernels/wasm/index.js'
 import { assessRisk } from './risk.js'
 import type { Thresholds } from './risk.js'
 import { resolveRoles } from './roles.js'
 import type { RoleOptions } from './roles.js'
-import type { CodingRecord, EncodedColumn, Kernels, LCriterion, RiskResult } from './types.js'
+import type { CodingRecord, EncodedColumn, IdentifierFinding, Kernels, LCriterion, RiskResult } from './types.js'
 import { VERSION } from './version.js'
 
 /** The schema metadata key of the record of a coding (written by anonymise(), read by analyse()). */
@@ -20,6 +21,8 @@ export interface AnalyseOptions extends RoleOptions {
   /** Largest acceptable prosecutor risk of a record, above 0 and at most 1: the same as k = ceil(1 / r),
    * since a record's risk is 1 / its class size; the larger of that k and `k` applies. */
   maxProsecutorRisk?: number
+  /** Refuse (E_IDENTIFIER) a table with a column that looks like an identifier, instead of warning. */
+  strict?: boolean
   /** Smallest acceptable l for every sensitive column; joins the verdict when given. */
   l?: number
   /** Smallest acceptable l of some sensitive columns, over `l` for them (distinct and entropy criteria). */
@@ -53,6 +56,14 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
     return column
   }
   const roles = resolveRoles(table, options, name => encode(name).distinct, source)
+  const identifiers = lintTable(table, encode)
+  if (options.strict && identifiers.length > 0) {
+    const columns = [...new Set(identifiers.map(f => f.column))]
+    const kinds = (c: string) => identifiers.filter(f => f.column === c).map(f => f.kind).join(', ')
+    throw new RiskcheckError('E_IDENTIFIER', `${source} has ${columns.length} column${columns.length > 1 ? 's' : ''} ` +
+      `that look like identifiers: ${columns.map(c => `${quote(c)} (${kinds(c)})`).join(', ')}`,
+      'drop or code them before release, or leave out --strict to be warned only')
+  }
   if (thresholds.l !== null && roles.sensitive.length === 0) {
     throw new RiskcheckError('E_OPTION', `--l needs a sensitive column, and ${source} has none`, 'name them with --sensitive')
   }
@@ -75,13 +86,19 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
     quasiIdentifiers: roles.quasiIdentifiers,
     sensitive: roles.sensitive,
     roles: { source: roles.source, unused: roles.unused },
-    warnings: roles.warnings,
+    warnings: [...identifiers.map(findingText), ...roles.warnings],
+    identifiers,
     coding: codingOf(table),
     columns: [...qi.map(describe('quasi-identifier')), ...sensitive.map(describe('sensitive'))],
     nulls: 'value',
     ...thresholds,
     ...assessRisk(out, table.numRows, roles.sensitive, thresholds),
   }
+}
+
+/** The identifier lint of every column riskcheck can encode (columns it cannot are reported by the roles). */
+function lintTable(table: Table, encode: (name: string) => EncodedColumn): IdentifierFinding[] {
+  return table.schema.fields.flatMap(f => canEncode(f.type) ? lintColumn(encode(f.name), table.numRows) : [])
 }
 
 /** The record a coded table carries of its coding (null when it has none or it is not a readable record). */

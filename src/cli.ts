@@ -44,6 +44,7 @@ interface CliOptions {
   force?: boolean
   suppress?: 'remove' | 'mark'
   propose: boolean
+  strict?: boolean
 }
 
 /** Run riskcheck with the arguments after the program name; resolves to the exit code. */
@@ -89,6 +90,7 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
     .addOption(new Option('--suppress <how>', 'what --out does with suppressed records (default: remove)')
       .choices(['remove', 'mark']))
     .option('--no-propose', 'measure only: no generalisation search')
+    .option('--strict', 'refuse a file with a column that looks like an identifier (national number, hash, ...)')
     .option('--json', 'print one JSON object instead of the summary')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`riskcheck: ${text}`) })
@@ -134,6 +136,7 @@ function policyOf(file: string, o: CliOptions): Policy {
     maxSuppression: o.maxSuppression === undefined ? base.maxSuppression : parseShare(o.maxSuppression, '--max-suppression'),
     metric: given(o.metric, base.metric),
     suppress: o.suppress,
+    strict: o.strict,
     hierarchies,
     source: file,
   }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'E_HIERARCHY' // a generalisation hierarchy is malformed or does not fit the data
   | 'E_POLICY'    // the policy file is malformed
   | 'E_OUTPUT'    // the output file cannot be written (or would replace the input)
+  | 'E_IDENTIFIER' // --strict: a column looks like an identifier
   | 'E_MEMORY'    // the data do not fit in WebAssembly memory
   | 'E_KERNEL'    // the WebAssembly kernel is missing or failed (a bug or a broken install)
 

@@ -170,6 +170,13 @@ export interface CodingRecord {
   columns: { column: string; hierarchy: string; level: number; levelName: string }[]
 }
 
+/** A column that looks like an identifier (src/lint/identifiers.ts), and why; the values are never named. */
+export interface IdentifierFinding {
+  column: string
+  kind: 'national-number' | 'hash' | 'all-distinct' | 'exact-date' | 'free-text'
+  reason: string
+}
+
 /** Everything riskcheck measured on one table: what `--json` prints and what analyse() returns. */
 export interface RiskResult {
   riskcheck: string
@@ -184,6 +191,8 @@ warnings: string[]
   /** When the table was coded by riskcheck (--out): the record of that coding from the schema metadata key
    * riskcheck.coding (version, source, k, l, suppression, metric, each column's hierarchy and level); else null. */
   coding: CodingRecord | null
+  /** Columns that look like identifiers (identifier lint), with why; their values are never shown. */
+  identifiers: IdentifierFinding[]
   columns: { name: string; type: string; role: string; distinct: number; nulls: number }[]
   /** How nulls are treated: "value" (a null is a value of its own, equal to every other null). */
   nulls: 'value'

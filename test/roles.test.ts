@@ -66,7 +66,9 @@ describe('roles', () => {
       { column: 'arr', reason: 'not named in --qi/--sensitive' },
       { column: 'tags', reason: expect.stringMatching(/^not named in --qi\/--sensitive; type List<.*> cannot be encoded$/) },
     ])
-    expect(r.warnings).toEqual([])
+    // the only warning is the identifier lint's, on the pseudonym
+    expect(r.identifiers.map(f => [f.column, f.kind])).toEqual([['pid', 'all-distinct']])
+    expect(r.warnings).toEqual([expect.stringMatching(/^column "pid" looks like an identifier: its values are all distinct/)])
   })
 
   test('from metadata, a column without a role that cannot be encoded is listed and warned about', () => {
@@ -74,7 +76,7 @@ describe('roles', () => {
       { source: 'x.arrow' })
     expect(r.roles.unused.map(u => u.column)).toEqual(['pid', 'arr', 'decision', 'tags'])
     expect(r.roles.unused[3].reason).toMatch(/^no riskcheck\.role in the file; type List<.*> cannot be encoded$/)
-    expect(r.warnings).toHaveLength(1)
-    expect(r.warnings[0]).toMatch(/^column "tags" in x\.arrow has no riskcheck\.role and type List<.*>, which riskcheck cannot encode/)
+    expect(r.warnings).toHaveLength(2) // the identifier lint's on pid, then this one
+    expect(r.warnings[1]).toMatch(/^column "tags" in x\.arrow has no riskcheck\.role and type List<.*>, which riskcheck cannot encode/)
   })
 })
