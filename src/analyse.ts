@@ -49,12 +49,7 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
   const thresholds = checkOptions(options)
   if (table.numCols === 0) throw new RiskcheckError('E_EMPTY', `${source} has no columns: there is nothing to analyse`)
   if (table.numRows === 0) throw new RiskcheckError('E_EMPTY', `${source} has no rows: there is nothing to analyse`)
-  const encoded = new Map<string, EncodedColumn>()
-  const encode = (name: string) => {
-    let column = encoded.get(name)
-    if (!column) { column = encodeColumn(table, name, source); encoded.set(name, column) }
-    return column
-  }
+  const encode = (name: string) => encodeColumn(table, name, source)
   const roles = resolveRoles(table, options, name => encode(name).distinct, source)
   const identifiers = lintTable(table, encode)
   if (options.strict && identifiers.length > 0) {

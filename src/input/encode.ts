@@ -14,11 +14,23 @@ type Plan = 'small-int' | { keyAt: KeyAt; label: Label }
 const SMALL_RANGE = 2 ** 22
 const NULL = 0xffffffff
 
+/** Columns already encoded, per table: a table is immutable, and analyse(), the lint, the generalisation
+ * search and the analysis of the coded table all need the same columns. */
+const encodedTables = new WeakMap<Table, Map<string, EncodedColumn>>()
+
 /**
- * Encode one column of `table` as dense integer codes for the kernels.
+ * Encode one column of `table` as dense integer codes for the kernels (once per table and column).
  * @param source name of the file or table, for error messages
  */
 export function encodeColumn(table: Table, name: string, source = 'the table'): EncodedColumn {
+  let columns = encodedTables.get(table)
+  if (!columns) { columns = new Map(); encodedTables.set(table, columns) }
+  let column = columns.get(name)
+  if (!column) { column = encode(table, name, source); columns.set(name, column) }
+  return column
+}
+
+function encode(table: Table, name: string, source: string): EncodedColumn {
   const vector = table.getChild(name)
   if (!vector) throw new RiskcheckError('E_COLUMN', `column ${quote(name)} not found in ${source}`)
   const type = vector.type
