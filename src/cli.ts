@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { analyse, DEFAULT_K } from './analyse.js'
 import { anonymise } from './anonymise/index.js'
+import { riskDrivers } from './anonymise/drivers.js'
 import type { AnonymiseResult, Policy } from './anonymise/index.js'
 import { parseShare, readPolicy } from './anonymise/policy.js'
 import { RiskcheckError } from './errors.js'
@@ -12,7 +13,7 @@ import { readArrow } from './input/arrow.js'
 import { METRICS } from './lattice/metrics.js'
 import type { Metric } from './lattice/metrics.js'
 import { checkOutput, writeArrow } from './output/write.js'
-import { renderProposal } from './report/proposal.js'
+import { renderDrivers, renderProposal } from './report/proposal.js'
 import { renderText } from './report/text.js'
 import type { LCriterion, RiskResult } from './types.js'
 import { VERSION } from './version.js'
@@ -45,6 +46,7 @@ interface CliOptions {
   suppress?: 'remove' | 'mark'
   propose: boolean
   strict?: boolean
+  drivers?: boolean
 }
 
 /** Run riskcheck with the arguments after the program name; resolves to the exit code. */
@@ -91,6 +93,7 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
       .choices(['remove', 'mark']))
     .option('--no-propose', 'measure only: no generalisation search')
     .option('--strict', 'refuse a file with a column that looks like an identifier (national number, hash, ...)')
+    .option('--drivers', 'what drives the risk: sample uniques with each quasi-identifier left out, or one level coarser')
     .option('--json', 'print one JSON object instead of the summary')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`riskcheck: ${text}`) })
@@ -103,17 +106,19 @@ function run(file: string, o: CliOptions, io: Io): number {
   if (!o.propose && o.out) throw new RiskcheckError('E_OPTION', '--out writes the coded table, which --no-propose does not make')
   if (o.out) checkOutput(o.out, { input: file, force: o.force })
   const table = readArrow(file)
+  const drivers = o.drivers ? riskDrivers(table, policy) : undefined
   if (!o.propose) {
     const result = analyse(table, policy)
-    io.out(o.json ? JSON.stringify(result, null, 2) + '\n' : renderText(result))
+    io.out(o.json ? JSON.stringify({ ...result, drivers }, null, 2) + '\n' : renderText(result) + renderDrivers(drivers))
     return result.meetsThreshold ? EXIT.met : EXIT.notMet
   }
   const result = anonymise(table, policy)
   const written = o.out && (result.table ?? (result.reason === 'met' ? table : null))
   if (o.out && written) writeArrow(written, o.out, { input: file, force: o.force })
   const out = written ? o.out : undefined
-  const text = () => [renderText(result.before), renderProposal(result, out), outputLine(result, o.out)].filter(Boolean).join('\n')
-  io.out(o.json ? JSON.stringify(jsonOf(result, out), null, 2) + '\n' : text())
+  const text = () => [renderText(result.before) + renderDrivers(drivers), renderProposal(result, out), outputLine(result, o.out)]
+    .filter(Boolean).join('\n')
+  io.out(o.json ? JSON.stringify({ ...jsonOf(result, out), drivers }, null, 2) + '\n' : text())
   return result.before.meetsThreshold || (out && result.after?.meetsThreshold) ? EXIT.met : EXIT.notMet
 }
 

@@ -1,5 +1,6 @@
 // AnonymiseResult -> the terminal text of the proposal: the coding in words, what it costs, the alternatives.
 import Table from 'cli-table3'
+import type { RiskDrivers } from '../anonymise/drivers.js'
 import type { AnonymiseResult, Coding, ColumnCoding } from '../anonymise/index.js'
 
 /** Levels of a file or a map have no name of their own: the output shows the value most records get. */
@@ -45,6 +46,20 @@ export function renderProposal(r: AnonymiseResult, out?: string): string {
   const notes = r.notes.length ? `Notes:\n${r.notes.map(n => `  ${n}`).join('\n')}` : ''
   lines.push(assumed, notes, searched, out ? `Coded table written to ${out}.` : 'Write the coded table with --out FILE.arrow.')
   return lines.filter(Boolean).join('\n\n') + '\n'
+}
+
+/** The drivers of the risk as a table (empty without drivers). */
+export function renderDrivers(d: RiskDrivers | undefined): string {
+  if (!d) return ''
+  const t = new Table({
+    head: [`What drives the risk (${int(d.sampleUniques)} sample uniques)`, 'Left out', 'One level coarser'],
+    style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  })
+  for (const c of d.columns) {
+    t.push([c.column, int(c.withoutIt), c.coarsened ? `${int(c.coarsened.sampleUniques)} (${c.coarsened.levelName})` : '-'])
+  }
+  return `\n${t.toString()}\nSample uniques if each quasi-identifier alone were left out, or coarsened one level of its ` +
+    'hierarchy (- : its next level is "*", the same as leaving it out).\n'
 }
 
 /** "birth_year in 10-year bands, arr_residence to province, sex unchanged; 115 records (0.6 %) suppressed". */

@@ -1,0 +1,58 @@
+// What drives the risk: for each quasi-identifier, the sample uniques if it were left out, and if it were
+// coarsened one level of its hierarchy, the other quasi-identifiers as they are.
+import type { Table } from 'apache-arrow'
+import { analyse } from '../analyse.js'
+import { encodeColumn } from '../input/encode.js'
+import { loadKernels } from '../kernels/wasm/index.js'
+import type { CodeColumn, EncodedColumn } from '../types.js'
+import { chooseHierarchy } from './hierarchies.js'
+import type { Policy } from './types.js'
+
+/** One quasi-identifier's part in the uniqueness of the records. */
+export interface RiskDriver {
+  column: string
+  /** Sample uniques with the column left out. */
+  withoutIt: number
+  /** Sample uniques with the column one level coarser (its hierarchy's level 1), or null when level 1 is "*". */
+  coarsened: { levelName: string; hierarchy: string; sampleUniques: number } | null
+}
+
+/** The sample uniques of the table as it is, and each quasi-identifier's part in them. */
+export interface RiskDrivers {
+  sampleUniques: number
+  columns: RiskDriver[]
+}
+
+/**
+ * For each quasi-identifier of `table` under `policy`: the sample uniques without it, and with it one level
+ * coarser (the hierarchy the policy gives it, or its default).
+ * @example riskDrivers(readArrow('extract.arrow'), { qi: ['birth_year', 'sex', 'arr_residence'] })
+ */
+export function riskDrivers(table: Table, policy: Policy = {}): RiskDrivers {
+  const before = analyse(table, policy)
+  const source = policy.source ?? 'the table'
+  const qi = before.quasiIdentifiers.map(name => encodeColumn(table, name, source))
+  const kernels = policy.kernels ?? loadKernels()
+  const uniques = (columns: CodeColumn[]) =>
+    kernels.frequencies({ rows: table.numRows, quasiIdentifiers: columns, sensitive: [], k: before.k, l: 2 }).sampleUniques
+  const columns = qi.map((column, j): RiskDriver => {
+    const others = qi.filter((_, i) => i !== j)
+    const chosen = chooseHierarchy(column, policy.hierarchies?.[column.name], { baseDir: policy.baseDir })
+    const { maps, labels, levelNames } = chosen.hierarchy
+    const coarser = levelNames[1] === '*' ? null : { radix: Math.max(1, labels[1].length), chunks: [mapped(column, maps[1])] }
+    return {
+      column: column.name,
+      withoutIt: uniques(others),
+      coarsened: coarser && { levelName: levelNames[1], hierarchy: chosen.source, sampleUniques: uniques([...others, coarser]) },
+    }
+  })
+  return { sampleUniques: before.sampleUniques, columns }
+}
+
+/** A column's codes through a level map, in one chunk. */
+function mapped(column: EncodedColumn, map: Uint32Array): Uint32Array {
+  const out = new Uint32Array(column.chunks.reduce((a, c) => a + c.length, 0))
+  let at = 0
+  for (const chunk of column.chunks) for (let i = 0; i < chunk.length; i++) out[at++] = map[chunk[i]]
+  return out
+}
