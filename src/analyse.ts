@@ -2,6 +2,7 @@
 import type { Table } from 'apache-arrow'
 import { RiskcheckError, quote } from './errors.js'
 import { canEncode, encodeColumn } from './input/encode.js'
+import { tCloseness } from './closeness.js'
 import { findingText, lintColumn } from './lint/identifiers.js'
 import { loadKernels } from './kernels/wasm/index.js'
 import { assessRisk } from './risk.js'
@@ -21,6 +22,8 @@ export interface AnalyseOptions extends RoleOptions {
   /** Largest acceptable prosecutor risk of a record, above 0 and at most 1: the same as k = ceil(1 / r),
    * since a record's risk is 1 / its class size; the larger of that k and `k` applies. */
   maxProsecutorRisk?: number
+  /** Measure the t-closeness of each sensitive column (tCloseness in the result). */
+  tCloseness?: boolean
   /** Refuse (E_IDENTIFIER) a table with a column that looks like an identifier, instead of warning. */
   strict?: boolean
   /** Smallest acceptable l for every sensitive column; joins the verdict when given. */
@@ -84,6 +87,8 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
     warnings: [...identifiers.map(findingText), ...roles.warnings],
     identifiers,
     coding: codingOf(table),
+    tCloseness: options.tCloseness ? Object.fromEntries(sensitive.map(s =>
+      [s.name, tCloseness(kernels.frequencyTable([...qi, s], table.numRows), qi.length, s)])) : null,
     columns: [...qi.map(describe('quasi-identifier')), ...sensitive.map(describe('sensitive'))],
     nulls: 'value',
     ...thresholds,

@@ -47,6 +47,7 @@ interface CliOptions {
   propose: boolean
   strict?: boolean
   drivers?: boolean
+  tCloseness?: boolean
 }
 
 /** Run riskcheck with the arguments after the program name; resolves to the exit code. */
@@ -94,6 +95,7 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
     .option('--no-propose', 'measure only: no generalisation search')
     .option('--strict', 'refuse a file with a column that looks like an identifier (national number, hash, ...)')
     .option('--drivers', 'what drives the risk: sample uniques with each quasi-identifier left out, or one level coarser')
+    .option('--t-closeness', 'measure the t-closeness of each sensitive column (equal and ordered distance)')
     .option('--json', 'print one JSON object instead of the summary')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`riskcheck: ${text}`) })
@@ -142,6 +144,7 @@ function policyOf(file: string, o: CliOptions): Policy {
     metric: given(o.metric, base.metric),
     suppress: o.suppress,
     strict: o.strict,
+    tCloseness: o.tCloseness,
     hierarchies,
     source: file,
   }

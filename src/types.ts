@@ -191,6 +191,8 @@ warnings: string[]
   /** When the table was coded by riskcheck (--out): the record of that coding from the schema metadata key
    * riskcheck.coding (version, source, k, l, suppression, metric, each column's hierarchy and level); else null. */
   coding: CodingRecord | null
+  /** With the tCloseness option: per sensitive column, t with the equal and the ordered distance; else null. */
+  tCloseness: Record<string, { equal: number; ordered: number | null }> | null
   /** Columns that look like identifiers (identifier lint), with why; their values are never shown. */
   identifiers: IdentifierFinding[]
   columns: { name: string; type: string; role: string; distinct: number; nulls: number }[]

@@ -96,7 +96,9 @@ function diversityTable(r: RiskResult): string {
   }
   const notes = r.sensitive.filter(c => r.lDiversity[c].recursiveC === null).map(c =>
     `Note: no c works for ${c}: ${int(r.lDiversity[c].classesBelowL)} classes have fewer than ${l} distinct values.`)
-  return [t.toString(), ...notes].join('\n')
+  const closeness = Object.entries(r.tCloseness ?? {}).map(([c, tc]) => `t-closeness of ${c}: ${tc.equal.toFixed(4)} ` +
+    `(equal distance)${tc.ordered === null ? '' : `, ${tc.ordered.toFixed(4)} (ordered distance)`}`)
+  return [t.toString(), ...notes, ...closeness].join('\n')
 }
 
 /** For inferred roles: the command that names them, to narrow them down. */
