@@ -58,8 +58,8 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
   if (options.strict && identifiers.length > 0) {
     const columns = [...new Set(identifiers.map(f => f.column))]
     const kinds = (c: string) => identifiers.filter(f => f.column === c).map(f => f.kind).join(', ')
-    throw new RiskcheckError('E_IDENTIFIER', `${source} has ${columns.length} column${columns.length > 1 ? 's' : ''} ` +
-      `that look like identifiers: ${columns.map(c => `${quote(c)} (${kinds(c)})`).join(', ')}`,
+    throw new RiskcheckError('E_IDENTIFIER', `${source} has ${columns.length} column${columns.length > 1 ? 's that look' : ' that looks'} ` +
+      `like identifiers: ${columns.map(c => `${quote(c)} (${kinds(c)})`).join(', ')}`,
       'drop or code them before release, or leave out --strict to be warned only')
   }
   if (thresholds.l !== null && roles.sensitive.length === 0) {

@@ -1,6 +1,7 @@
 // The command line: argv -> analyse(), and anonymise() when the thresholds are not met -> text or JSON on
 // stdout, the coded table with --out; exit 0 (met, or coded table written), 1 (not met), 2 (bad usage or input).
 import { resolve } from 'node:path'
+import type { Table } from 'apache-arrow'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { analyse, DEFAULT_K } from './analyse.js'
 import { anonymise } from './anonymise/index.js'
@@ -47,6 +48,7 @@ interface CliOptions {
   propose: boolean
   strict?: boolean
   drivers?: boolean
+  drop?: string[]
   tCloseness?: boolean
 }
 
@@ -90,6 +92,7 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
       .choices(METRICS))
     .option('--out <file.arrow>', 'write the coded table (the input is never overwritten; .arrows: stream format)')
     .option('--force', 'let --out replace an existing file')
+    .option('--drop <columns>', 'columns to leave out of the --out table (not quasi-identifiers or sensitive ones), comma-separated', columnList)
     .addOption(new Option('--suppress <how>', 'what --out does with suppressed records (default: remove)')
       .choices(['remove', 'mark']))
     .option('--no-propose', 'measure only: no generalisation search')
@@ -106,6 +109,7 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
 function run(file: string, o: CliOptions, io: Io): number {
   const policy = policyOf(file, o)
   if (!o.propose && o.out) throw new RiskcheckError('E_OPTION', '--out writes the coded table, which --no-propose does not make')
+  if (o.drop && !o.out) throw new RiskcheckError('E_OPTION', '--drop leaves columns out of the table written with --out, and there is no --out')
   if (o.out) checkOutput(o.out, { input: file, force: o.force })
   const table = readArrow(file)
   const drivers = o.drivers ? riskDrivers(table, policy) : undefined
@@ -115,7 +119,7 @@ function run(file: string, o: CliOptions, io: Io): number {
     return result.meetsThreshold ? EXIT.met : EXIT.notMet
   }
   const result = anonymise(table, policy)
-  const written = o.out && (result.table ?? (result.reason === 'met' ? table : null))
+  const written = o.out && dropColumns(result.table ?? (result.reason === 'met' ? table : null), o.drop, result.before, file)
   if (o.out && written) writeArrow(written, o.out, { input: file, force: o.force })
   const out = written ? o.out : undefined
   const text = () => [renderText(result.before) + renderDrivers(drivers), renderProposal(result, out), outputLine(result, o.out)]
@@ -148,6 +152,20 @@ function policyOf(file: string, o: CliOptions): Policy {
     hierarchies,
     source: file,
   }
+}
+
+/** The table without the --drop columns; a quasi-identifier or sensitive column cannot be dropped (the risk
+ * after was measured with it). */
+function dropColumns(table: Table | null, drop: string[] | undefined, r: RiskResult, file: string): Table | null {
+  if (!table || !drop) return table
+  for (const column of drop) {
+    if (!table.schema.fields.some(f => f.name === column)) throw new RiskcheckError('E_COLUMN', `--drop: column ${JSON.stringify(column)} not found in ${file}`)
+    if (r.quasiIdentifiers.includes(column) || r.sensitive.includes(column)) {
+      throw new RiskcheckError('E_OPTION', `--drop: column ${JSON.stringify(column)} is a quasi-identifier or sensitive: the ` +
+        'risk figures count it', 'change the roles (--qi, --sensitive) to leave it out of the analysis too')
+    }
+  }
+  return table.select(table.schema.fields.map(f => f.name).filter(name => !drop.includes(name)))
 }
 
 /** What became of --out when there was no coding to write. */

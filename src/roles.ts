@@ -121,14 +121,18 @@ function inferred(table: Table, sensitive: string[], distinctOf: (c: string) => 
     `name the quasi-identifiers with --qi (and --sensitive), or give the columns ${ROLE_KEY} "ignore" in the file's metadata`)
   }
   const unused: Roles['unused'] = []
+  const warnings: string[] = []
   const rows = table.numRows
   const qi = table.schema.fields.map(f => f.name).filter(column => {
     if (sensitive.includes(column)) return false
     if (rows > 1 && distinctOf(column) === rows) {
       unused.push({ column, reason: `all ${rows} values are distinct: a pseudonym or identifier` })
+      // a small table can hold a real quasi-identifier with distinct values (birth years of 30 people)
+      warnings.push(`column ${quote(column)} is left out as a pseudonym because its ${rows} values are all distinct; ` +
+        'if an outsider could know it, every record is unique: name the quasi-identifiers with --qi')
       return false
     }
     return true
   })
-  return { quasiIdentifiers: qi, sensitive, source: 'inferred', unused, warnings: [] }
+  return { quasiIdentifiers: qi, sensitive, source: 'inferred', unused, warnings }
 }

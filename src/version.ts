@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { packageFile } from './paths.js'
+import { PACKAGE_ROOT, packageFile } from './paths.js'
 
-/** riskcheck's version, from its package.json. */
-export const VERSION: string = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')).version
+/** riskcheck's version, from its package.json ("unknown" when riskcheck is bundled into another program). */
+export const VERSION: string = PACKAGE_ROOT ? JSON.parse(readFileSync(packageFile('package.json'), 'utf8')).version : 'unknown'

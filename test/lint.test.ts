@@ -1,7 +1,7 @@
 // Identifier lint: national register numbers (published check rule), hashes, all-distinct columns, exact
 // dates of birth or death, free text; warnings name the column, never a value; --strict refuses.
 import { createHash } from 'node:crypto'
-import { DateDay, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow'
+import { DateDay, Int32, Int64, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow'
 import { describe, expect, test } from 'vitest'
 import { analyse } from '../src/analyse.js'
 import { isNationalNumber } from '../src/lint/identifiers.js'
@@ -57,5 +57,34 @@ describe('analyse reports columns that look like identifiers, without their valu
     const r = await runCli(file, '--qi', 'sex', '--k', '1')
     expect(r.code).toBe(0)
     expect(r.out).toContain('WARNING: column "niss" looks like an identifier: its values look like Belgian national register or BIS numbers')
+  })
+})
+
+describe('what the first lint missed (review)', () => {
+  test('national numbers stored as integers lose their leading zero (born 2000-2009) and are still found', () => {
+    const nn = Array.from({ length: 40 }, (_, i) => nationalNumber(`0${String(10101 + i).padStart(5, '0')}${String(100 + i).padStart(3, '0')}`.slice(0, 9), true))
+    expect(nn.every(isNationalNumber)).toBe(true)
+    const table = new Table({ nn: vectorFromArray(nn.map(v => BigInt(v)), new Int64()), sex: vectorFromArray(nn.map((_, i) => (i % 2 ? 'F' : 'M')), new Utf8()) })
+    expect(analyse(table, { qi: ['sex'], k: 1 }).identifiers.map(f => f.kind)).toContain('national-number')
+  })
+  test('a hashed pseudonym with several rows per person is a hash too', () => {
+    const pid = Array.from({ length: 40 }, (_, i) => createHash('sha1').update(`p${i >> 1}`).digest('hex'))
+    const table = new Table({ pid: vectorFromArray(pid, new Utf8()), sex: vectorFromArray(pid.map((_, i) => (i % 2 ? 'F' : 'M')), new Utf8()) })
+    expect(analyse(table, { qi: ['sex'], k: 1 }).identifiers).toEqual([{ column: 'pid', kind: 'hash', reason: expect.any(String) }])
+  })
+  test('a column left out of inferred roles because its values are all distinct is warned about', () => {
+    const table = new Table({ birth_year: vectorFromArray(Array.from({ length: 30 }, (_, i) => 1950 + i), new Int32()), sex: vectorFromArray(Array.from({ length: 30 }, (_, i) => (i % 2 ? 'F' : 'M')), new Utf8()) })
+    const r = analyse(table, { k: 5 })
+    expect(r.quasiIdentifiers).toEqual(['sex'])
+    expect(r.warnings).toContainEqual(expect.stringMatching(/^column "birth_year" is left out as a pseudonym because its 30 values are all distinct; if an outsider could know it, every record is unique/))
+  })
+  test('--drop leaves a pseudonym out of the coded table, which then passes --strict', async () => {
+    const care = new URL('../datasets/care-extract.arrow', import.meta.url).pathname
+    const out = tempFile('x', '').replace(/x$/, 'dropped.arrow')
+    const r = await runCli(care, '--k', '5', '--max-suppression', '1%', '--out', out, '--drop', 'pid')
+    expect(r.code).toBe(0)
+    expect((await runCli(out, '--k', '5', '--strict')).code).toBe(0)
+    expectOneLineError(await runCli(care, '--k', '5', '--out', `${out}2`, '--drop', 'kg1'), '--drop: column "kg1" is a quasi-identifier or sensitive')
+    expectOneLineError(await runCli(care, '--k', '5', '--drop', 'pid'), '--drop leaves columns out of the table written with --out, and there is no --out')
   })
 })

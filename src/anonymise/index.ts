@@ -131,7 +131,7 @@ function notesOf(table: Table, lattice: Lattice): string[] {
     ...lattice.chosen.flatMap((c, j) => c.source === 'preset "be-arrondissement"'
       ? arrondissementNotes(lattice.qi[j].labels).map(note => `${c.hierarchy.column}: ${note}`) : []),
     ...table.schema.fields.filter(f => f.metadata.get(ROLE_KEY) === 'identifier').map(f => `${f.name}: an identifier ` +
-      '(riskcheck.role), kept unchanged in the coded table; a pseudonym still links records to other data, drop it if ' +
-      'the recipients do not need it'),
+      '(riskcheck.role), kept unchanged in the coded table; a pseudonym still links records to other data: leave it ' +
+      'out with --drop if the recipients do not need it'),
   ]
 }

@@ -23,16 +23,19 @@ export function isNationalNumber(value: string): boolean {
 
 /** The findings on one encoded column of a table of `rows` rows. */
 export function lintColumn(c: EncodedColumn, rows: number): IdentifierFinding[] {
+  // a national number stored as a number loses its leading zeros (people born 2000-2009, ...)
+  const numeric = /^(U?Int|Decimal|Float)/.test(c.type)
   const values = c.labels.filter((l): l is string => l !== null)
+    .map(v => numeric && /^\d{9,10}$/.test(v) ? v.padStart(11, '0') : v)
   const share = (test: (v: string) => boolean) => values.length ? values.filter(test).length / values.length : 0
   const allDistinct = rows > 1 && c.distinct === rows && c.nulls === 0
   const found: IdentifierFinding[] = []
   const flag = (kind: IdentifierFinding['kind'], reason: string) => found.push({ column: c.name, kind, reason })
   if (share(isNationalNumber) >= SHARE) {
     flag('national-number', 'its values look like Belgian national register or BIS numbers (11 digits with a valid check)')
-  } else if (allDistinct && share(v => HASH.test(v)) === 1) {
-    flag('hash', 'its values are all distinct hex strings of a hash length (32, 40 or 64): an unsalted hash of an ' +
-      'identifier can be recomputed from the identifier')
+  } else if (values.length > 1 && share(v => HASH.test(v)) >= SHARE) {
+    flag('hash', 'its values are hex strings of a hash length (32, 40 or 64): an unsalted hash of an identifier can be ' +
+      'recomputed from the identifier')
   } else if (allDistinct) {
     flag('all-distinct', 'its values are all distinct: it identifies each record (a pseudonym links records to other data)')
   }

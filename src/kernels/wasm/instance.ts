@@ -47,7 +47,7 @@ function readWasm(): Uint8Array {
     return readFileSync(WASM_PATH)
   } catch {
     throw new RiskcheckError('E_KERNEL', `the WebAssembly kernel ${WASM_PATH.pathname} is missing`,
-      'build it with: npm run build')
+      'in a clone, build it with npm run build; a program that bundles riskcheck must ship build/riskcheck.wasm beside it')
   }
 }
 
