@@ -112,13 +112,14 @@ function run(file: string, o: CliOptions, io: Io): number {
   if (o.drop && !o.out) throw new RiskcheckError('E_OPTION', '--drop leaves columns out of the table written with --out, and there is no --out')
   if (o.out) checkOutput(o.out, { input: file, force: o.force })
   const table = readArrow(file)
-  const drivers = o.drivers ? riskDrivers(table, policy) : undefined
   if (!o.propose) {
     const result = analyse(table, policy)
+    const drivers = o.drivers ? riskDrivers(table, policy, result) : undefined
     io.out(o.json ? JSON.stringify({ ...result, drivers }, null, 2) + '\n' : renderText(result) + renderDrivers(drivers))
     return result.meetsThreshold ? EXIT.met : EXIT.notMet
   }
   const result = anonymise(table, policy)
+  const drivers = o.drivers ? riskDrivers(table, policy, result.before) : undefined
   const written = o.out && dropColumns(result.table ?? (result.reason === 'met' ? table : null), o.drop, result.before, file)
   if (o.out && written) writeArrow(written, o.out, { input: file, force: o.force })
   const out = written ? o.out : undefined

@@ -5,7 +5,7 @@ import { Data, DataType, Dictionary, Field, Int32, RecordBatch, Schema, Struct, 
 import type { Vector } from 'apache-arrow'
 import type { Hierarchy } from '../hierarchy/index.js'
 import { ROLE_KEY } from '../roles.js'
-import type { EncodedColumn, NodeCriteria } from '../types.js'
+import type { CodeColumn, EncodedColumn, NodeCriteria } from '../types.js'
 import { RiskcheckError } from '../errors.js'
 import { takeData, takeDictionaryColumn } from './take.js'
 
@@ -30,14 +30,9 @@ export interface CodingPlan {
  */
 export function codeTable(table: Table, plan: CodingPlan): Table {
   const { qi } = plan
-  const generalised = qi.map((c, j) => {
-    const map = plan.hierarchies[j].maps[plan.levels[j]]
-    const codes = concatCodes(c)
-    for (let i = 0; i < codes.length; i++) codes[i] = map[codes[i]]
-    return codes
-  })
+  const generalised = qi.map((c, j) => concatCodes(c, plan.hierarchies[j].maps[plan.levels[j]]))
   const radices = plan.hierarchies.map((h, j) => h.labels[plan.levels[j]].length)
-  const kept = keptRows(generalised, radices, plan.sensitive.map(concatCodes), table.numRows, plan.criteria)
+  const kept = keptRows(generalised, radices, plan.sensitive.map(c => concatCodes(c)), table.numRows, plan.criteria)
   // with mark, unmarked[i] = 1 when row i keeps its values (0: its quasi-identifiers become "*")
   const unmarked = kept && plan.suppress === 'mark' ? kept : null
   const removed = plan.suppress === 'remove' ? kept : null
@@ -110,10 +105,14 @@ function codedFields(schema: Schema, qi: string[], sensitive: string[]): Field[]
 }
 
 /** Every code of a column in one array. */
-function concatCodes(col: EncodedColumn): Uint32Array {
+/** Every code of a column in one array, through a level map when given. */
+export function concatCodes(col: CodeColumn, map?: Uint32Array): Uint32Array {
   const out = new Uint32Array(col.chunks.reduce((a, c) => a + c.length, 0))
   let at = 0
-  for (const chunk of col.chunks) { out.set(chunk, at); at += chunk.length }
+  for (const chunk of col.chunks) {
+    if (map) for (let i = 0; i < chunk.length; i++) out[at++] = map[chunk[i]]
+    else { out.set(chunk, at); at += chunk.length }
+  }
   return out
 }
 
@@ -151,9 +150,11 @@ function keptRows(generalised: Uint32Array[], radices: number[], sensitive: Uint
 
 /** Indices within the batch [start, start + rows) of the rows kept. */
 function keptIn(kept: Uint8Array, start: number, rows: number): Uint32Array {
-  const out: number[] = []
-  for (let i = 0; i < rows; i++) if (kept[start + i]) out.push(i)
-  return Uint32Array.from(out)
+  let count = 0
+  for (let i = 0; i < rows; i++) count += kept[start + i]
+  const out = new Uint32Array(count)
+  for (let i = 0, at = 0; i < rows; i++) if (kept[start + i]) out[at++] = i
+  return out
 }
 
 function dictionaryData(type: Dictionary, codes: Uint32Array, start: number, keep: Uint32Array | null, rows: number,

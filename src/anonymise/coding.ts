@@ -3,18 +3,19 @@
 import { RiskcheckError } from '../errors.js'
 import type { Candidate } from '../lattice/search.js'
 import type { Metric } from '../lattice/metrics.js'
-import type { CodingRecord, FrequencyTable, RiskResult } from '../types.js'
+import type { CodingRecord, RiskResult } from '../types.js'
 import { VERSION } from '../version.js'
 import type { ChosenHierarchy } from './hierarchies.js'
 import type { Judged } from './lattice.js'
 import type { Coding, ColumnCoding } from './types.js'
 
-export function coding(c: Candidate<Judged>, chosen: ChosenHierarchy[], metric: Metric, n: number, freq: FrequencyTable): Coding {
+/** A node in figures; `records[j][code]`: the records with each original code of quasi-identifier j. */
+export function coding(c: Candidate<Judged>, chosen: ChosenHierarchy[], metric: Metric, n: number, records: Float64Array[]): Coding {
   const { figures, metrics } = c.figures
   const kept = n - figures.suppressed
   const columns = chosen.map((h, j): ColumnCoding => ({
     column: h.hierarchy.column, hierarchy: h.source, assumed: h.assumed, levelNames: h.hierarchy.levelNames,
-    level: c.levels[j], levelName: h.hierarchy.levelNames[c.levels[j]], example: commonest(h, c.levels[j], freq, j),
+    level: c.levels[j], levelName: h.hierarchy.levelNames[c.levels[j]], example: commonest(h, c.levels[j], records[j]),
     loss: metrics.columns[j].loss, precision: metrics.columns[j].precision,
   }))
   return {
@@ -29,12 +30,12 @@ export function coding(c: Candidate<Judged>, chosen: ChosenHierarchy[], metric: 
   }
 }
 
-/** The label of the class with the most records at `level` of column j of the frequency table. */
-function commonest(h: ChosenHierarchy, level: number, freq: FrequencyTable, j: number): string | null {
+/** The label of the class with the most records at `level`, given the records with each original code. */
+function commonest(h: ChosenHierarchy, level: number, records: Float64Array): string | null {
   const map = h.hierarchy.maps[level]
-  const records = new Float64Array(h.hierarchy.labels[level].length)
-  freq.codes[j].forEach((code, t) => { records[map[code]] += freq.counts[t] })
-  const g = records.reduce((best, r, i) => r > records[best] ? i : best, 0)
+  const classRecords = new Float64Array(h.hierarchy.labels[level].length)
+  records.forEach((r, code) => { classRecords[map[code]] += r })
+  const g = classRecords.reduce((best, r, i) => r > classRecords[best] ? i : best, 0)
   return h.hierarchy.labels[level][g] ?? null
 }
 

@@ -4,7 +4,8 @@ import type { Table } from 'apache-arrow'
 import { analyse } from '../analyse.js'
 import { encodeColumn } from '../input/encode.js'
 import { loadKernels } from '../kernels/wasm/index.js'
-import type { CodeColumn, EncodedColumn } from '../types.js'
+import type { CodeColumn, RiskResult } from '../types.js'
+import { concatCodes } from './coded.js'
 import { chooseHierarchy } from './hierarchies.js'
 import type { Policy } from './types.js'
 
@@ -25,11 +26,10 @@ export interface RiskDrivers {
 
 /**
  * For each quasi-identifier of `table` under `policy`: the sample uniques without it, and with it one level
- * coarser (the hierarchy the policy gives it, or its default).
+ * coarser (the hierarchy the policy gives it, or its default). `before`: analyse(table, policy), when known.
  * @example riskDrivers(readArrow('extract.arrow'), { qi: ['birth_year', 'sex', 'arr_residence'] })
  */
-export function riskDrivers(table: Table, policy: Policy = {}): RiskDrivers {
-  const before = analyse(table, policy)
+export function riskDrivers(table: Table, policy: Policy = {}, before: RiskResult = analyse(table, policy)): RiskDrivers {
   const source = policy.source ?? 'the table'
   const qi = before.quasiIdentifiers.map(name => encodeColumn(table, name, source))
   const kernels = policy.kernels ?? loadKernels()
@@ -39,7 +39,7 @@ export function riskDrivers(table: Table, policy: Policy = {}): RiskDrivers {
     const others = qi.filter((_, i) => i !== j)
     const chosen = chooseHierarchy(column, policy.hierarchies?.[column.name], { baseDir: policy.baseDir })
     const { maps, labels, levelNames } = chosen.hierarchy
-    const coarser = levelNames[1] === '*' ? null : { radix: Math.max(1, labels[1].length), chunks: [mapped(column, maps[1])] }
+    const coarser = levelNames[1] === '*' ? null : { radix: Math.max(1, labels[1].length), chunks: [concatCodes(column, maps[1])] }
     return {
       column: column.name,
       withoutIt: uniques(others),
@@ -47,12 +47,4 @@ export function riskDrivers(table: Table, policy: Policy = {}): RiskDrivers {
     }
   })
   return { sampleUniques: before.sampleUniques, columns }
-}
-
-/** A column's codes through a level map, in one chunk. */
-function mapped(column: EncodedColumn, map: Uint32Array): Uint32Array {
-  const out = new Uint32Array(column.chunks.reduce((a, c) => a + c.length, 0))
-  let at = 0
-  for (const chunk of column.chunks) for (let i = 0; i < chunk.length; i++) out[at++] = map[chunk[i]]
-  return out
 }

@@ -35,20 +35,21 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const started = performance.now()
   const search = searcher(lattice, suppress)
   const found = search.run(lattice.suppressionLimit, 1 + (policy.alternatives ?? 3))
-  const summary = (c: Candidate<Judged>) => coding(c, lattice.chosen, lattice.metric, lattice.n, lattice.freq)
+  const summary = (c: Candidate<Judged>) => coding(c, lattice.chosen, lattice.metric, lattice.n, lattice.records)
   const [best, ...runnersUp] = found.ranked
-  const alternatives = best ? alternativesOf(summary(best), runnersUp.map(summary),
+  const transformation = best ? summary(best) : null
+  const alternatives = best && transformation ? alternativesOf(transformation, runnersUp.map(summary),
     best.figures.figures.suppressed > 0 ? search.run(0, 1).ranked.map(summary) : [], policy.alternatives ?? 3) : []
+  const searchMs = Math.round(performance.now() - started)
   const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before' | 'notes'>): AnonymiseResult => ({
     before, ...r, assumptions: assumptionsOf(lattice.chosen), notes: notesOf(table, lattice),
     search: {
       metric: lattice.metric, maxSuppression, suppressionLimit: lattice.suppressionLimit, nodes: found.nodes,
       evaluated: search.judged(), rolledUp: lattice.rollUp.rolled, pruned: found.pruned,
-      distinctTuples: lattice.distinctTuples, milliseconds: Math.round(performance.now() - started),
+      distinctTuples: lattice.distinctTuples, milliseconds: searchMs,
     },
   })
-  if (!best) return done({ transformation: null, after: null, alternatives: [], table: null, reason: 'impossible' })
-  const transformation = summary(best)
+  if (!best || !transformation) return done({ transformation: null, after: null, alternatives: [], table: null, reason: 'impossible' })
   const coded = codeTable(table, {
     qi: lattice.qi, sensitive: lattice.sensitive, hierarchies: lattice.chosen.map(c => c.hierarchy), levels: best.levels,
     criteria: lattice.criteria, suppress, sensitiveNames: before.sensitive,

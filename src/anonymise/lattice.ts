@@ -6,7 +6,7 @@ import { RiskcheckError } from '../errors.js'
 import type { HierarchySpec } from '../hierarchy/index.js'
 import { encodeColumn } from '../input/encode.js'
 import { loadKernels } from '../kernels/wasm/index.js'
-import { METRICS, informationLoss, levelCosts, lossCosts, objective, objectiveBound, presentCodes } from '../lattice/metrics.js'
+import { METRICS, codeRecords, informationLoss, levelCosts, lossCosts, objective, objectiveBound } from '../lattice/metrics.js'
 import type { InformationLoss, Metric } from '../lattice/metrics.js'
 import { rollingEvaluator } from '../lattice/rollup.js'
 import { lOf } from '../risk.js'
@@ -34,10 +34,12 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
   const kernels = policy.kernels ?? loadKernels()
   const freq = kernels.frequencyTable([...qi, ...sensitive], n)
   const heights = chosen.map(c => c.hierarchy.maps.length)
-  const lm = chosen.map((c, j) => lossCosts(c.hierarchy.maps, presentCodes(freq, j, qi[j].radix)))
+  // records per original code of each quasi-identifier: which values occur, the cost of a level, examples
+  const records = qi.map((c, j) => codeRecords(freq, j, c.radix))
+  const lm = chosen.map((c, j) => lossCosts(c.hierarchy.maps, records[j]))
   const costs = lm.map(l => l.costs)
   const scales = lm.map(l => l.scale)
-  const fullCost = chosen.map((c, j) => levelCosts(freq, j, c.hierarchy.maps, costs[j]))
+  const fullCost = chosen.map((c, j) => levelCosts(records[j], c.hierarchy.maps, costs[j]))
   const evaluator = rollingEvaluator(kernels, freq, {
     quasiIdentifiers: chosen.map((c, j) => ({
       column: j, maps: c.hierarchy.maps, costs: costs[j], radices: c.hierarchy.labels.map(l => Math.max(1, l.length)),
@@ -48,7 +50,7 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
   return {
     before, qi, sensitive, chosen, heights, n, metric, criteria, maxSuppression,
     suppressionLimit: Math.floor(maxSuppression * n),
-    freq,
+    records,
     distinctTuples: freq.counts.length,
     /** How many nodes were judged on the distinct tuples and how many on a finer node's classes. */
     rollUp: evaluator.stats,

@@ -19,34 +19,30 @@ export interface InformationLoss {
 
 /**
  * LM cost of each generalised class at each level of one column, in whole units: (original values under it
- * - 1), counting only the values present in the data (`present[code]` = 1); divided by `scale` (distinct
+ * - 1), counting only the values present in the data (records[code] > 0); divided by `scale` (distinct
  * original values - 1) it is the LM of a cell. Whole units make the sums exact, so the loss of a node does
  * not depend on the order in which its records were added up (judged on the tuples or rolled up).
  */
-export function lossCosts(maps: Uint32Array[], present: Uint8Array): { costs: Float64Array[]; scale: number } {
-  const distinct = present.reduce((a, p) => a + p, 0)
+export function lossCosts(maps: Uint32Array[], records: Float64Array): { costs: Float64Array[]; scale: number } {
+  const distinct = records.reduce((a, r) => a + (r > 0 ? 1 : 0), 0)
   const costs = maps.map(map => {
     const leaves = new Float64Array(Math.max(0, ...map) + 1)
-    map.forEach((g, code) => { leaves[g] += present[code] })
+    map.forEach((g, code) => { if (records[code] > 0) leaves[g]++ })
     return leaves.map(n => Math.max(0, n - 1))
   })
   return { costs, scale: Math.max(1, distinct - 1) }
 }
 
-/** Codes of column `column` of the frequency table that occur, as a 0/1 array of length `radix`. */
-export function presentCodes(table: FrequencyTable, column: number, radix: number): Uint8Array {
-  const present = new Uint8Array(radix)
-  for (const code of table.codes[column]) present[code] = 1
-  return present
+/** Records with each code of column `column` of the frequency table (length `radix`). */
+export function codeRecords(table: FrequencyTable, column: number, radix: number): Float64Array {
+  const records = new Float64Array(radix)
+  table.codes[column].forEach((code, t) => { records[code] += table.counts[t] })
+  return records
 }
 
 /** Per level: the LM cost of the whole column at that level if no record were suppressed (x rows). */
-export function levelCosts(table: FrequencyTable, column: number, maps: Uint32Array[], costs: Float64Array[]): number[] {
-  return maps.map((map, h) => {
-    let sum = 0
-    table.codes[column].forEach((code, t) => { sum += table.counts[t] * costs[h][map[code]] })
-    return sum
-  })
+export function levelCosts(records: Float64Array, maps: Uint32Array[], costs: Float64Array[]): number[] {
+  return maps.map((map, h) => records.reduce((sum, r, code) => sum + r * costs[h][map[code]], 0))
 }
 
 /**
