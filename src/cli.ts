@@ -1,5 +1,6 @@
 // The command line: argv -> analyse(), and anonymise() when the thresholds are not met -> text or JSON on
-// stdout, the coded table with --out; exit 0 (met, or coded table written), 1 (not met), 2 (bad usage or input).
+// stdout, the coded table with --out, reports with --report; exit 0 (met, or coded table written), 1 (not
+// met), 2 (bad usage or input).
 import { resolve } from 'node:path'
 import type { Table } from 'apache-arrow'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
@@ -11,11 +12,15 @@ import { parseShare, readPolicy } from './anonymise/policy.js'
 import { RiskcheckError } from './errors.js'
 import type { HierarchySpec } from './hierarchy/index.js'
 import { readArrow } from './input/arrow.js'
+import { fileFacts } from './input/facts.js'
 import { METRICS } from './lattice/metrics.js'
 import type { Metric } from './lattice/metrics.js'
-import { checkOutput, writeArrow } from './output/write.js'
+import { checkOutput, writeArrow, writeText } from './output/write.js'
+import { LANGS, renderReport, reportFormatOf } from './report/index.js'
+import type { Lang } from './report/index.js'
 import { renderDrivers, renderProposal } from './report/proposal.js'
-import { renderText } from './report/text.js'
+import { renderText, shellWord } from './report/text.js'
+import { smallClasses } from './small-classes.js'
 import type { LCriterion, RiskResult } from './types.js'
 import { VERSION } from './version.js'
 
@@ -23,6 +28,8 @@ import { VERSION } from './version.js'
 export interface Io {
   out(text: string): void
   err(text: string): void
+  /** The time a report is stamped with (default: now); tests fix it. */
+  now?(): Date
 }
 
 const processIo: Io = { out: t => process.stdout.write(t), err: t => process.stderr.write(t) }
@@ -50,12 +57,15 @@ interface CliOptions {
   drivers?: boolean
   drop?: string[]
   tCloseness?: boolean
+  report: string[]
+  lang: Lang
+  revealSmallCells?: boolean
 }
 
 /** Run riskcheck with the arguments after the program name; resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code: number = EXIT.usage
-  const program = makeProgram(io, c => { code = c })
+  const program = makeProgram(io, c => { code = c }, ['riskcheck', ...argv].map(shellWord).join(' '))
   try {
     await program.parseAsync(argv, { from: 'user' })
     return code
@@ -70,8 +80,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-/** The commander program; `done` receives the exit code of a completed analysis. */
-export function makeProgram(io: Io, done: (code: number) => void): Command {
+/** The commander program; `done` receives the exit code of a completed analysis; `command` is how it was called. */
+export function makeProgram(io: Io, done: (code: number) => void, command = 'riskcheck'): Command {
   return new Command('riskcheck')
     .description('Measure the re-identification risk of coded microdata in an Arrow IPC file and, when a threshold ' +
       'is not met, propose the generalisation of least information loss that meets it.')
@@ -99,41 +109,63 @@ export function makeProgram(io: Io, done: (code: number) => void): Command {
     .option('--strict', 'refuse a file with a column that looks like an identifier (national number, hash, ...)')
     .option('--drivers', 'what drives the risk: sample uniques with each quasi-identifier left out, or one level coarser')
     .option('--t-closeness', 'measure the t-closeness of each sensitive column (equal and ordered distance)')
+    .addOption(new Option('--report <file>', 'write a report for reviewers: .html, .md or .json (repeatable)')
+      .argParser(reportOption).default([], 'none'))
+    .addOption(new Option('--lang <language>', 'language of the reports').choices(LANGS).default('en'))
+    .option('--reveal-small-cells', 'let the reports show combinations with fewer than k records (the report says so first)')
     .option('--json', 'print one JSON object instead of the summary')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`riskcheck: ${text}`) })
-    .action((file: string, o: CliOptions) => done(run(file, o, io)))
+    .action((file: string, o: CliOptions) => done(run(file, o, io, command)))
 }
 
 /** Analyse `file` (and propose and write a coding when asked); returns the exit code. */
-function run(file: string, o: CliOptions, io: Io): number {
+function run(file: string, o: CliOptions, io: Io, command: string): number {
   const policy = policyOf(file, o)
   if (!o.propose && o.out) throw new RiskcheckError('E_OPTION', '--out writes the coded table, which --no-propose does not make')
   if (o.drop && !o.out) throw new RiskcheckError('E_OPTION', '--drop leaves columns out of the table written with --out, and there is no --out')
+  if (o.revealSmallCells && o.report.length === 0) throw new RiskcheckError('E_OPTION', '--reveal-small-cells is about the reports, and there is no --report')
   if (o.out) checkOutput(o.out, { input: file, force: o.force })
-  const table = readArrow(file)
-  if (!o.propose) {
-    const result = analyse(table, policy)
-    const drivers = o.drivers ? riskDrivers(table, policy, result) : undefined
-    io.out(o.json ? JSON.stringify({ ...result, drivers }, null, 2) + '\n' : renderText(result) + renderDrivers(drivers))
-    return result.meetsThreshold ? EXIT.met : EXIT.notMet
+  for (const path of o.report) checkOutput(path, { input: file, force: o.force, flag: '--report' })
+  if (o.out && o.report.some(path => resolve(path) === resolve(o.out as string))) {
+    throw new RiskcheckError('E_OPTION', `${o.out} is given to both --out and --report`)
   }
-  const result = anonymise(table, policy)
-  const drivers = o.drivers ? riskDrivers(table, policy, result.before) : undefined
-  const written = o.out && dropColumns(result.table ?? (result.reason === 'met' ? table : null), o.drop, result.before, file)
+  const table = readArrow(file)
+  const result = o.propose ? anonymise(table, policy) : analyse(table, policy)
+  const before = 'before' in result ? result.before : result
+  const drivers = o.drivers || o.report.length ? riskDrivers(table, policy, before) : undefined
+  const written = 'before' in result && o.out && dropColumns(result.table ?? (result.reason === 'met' ? table : null), o.drop, before, file)
   if (o.out && written) writeArrow(written, o.out, { input: file, force: o.force })
   const out = written ? o.out : undefined
-  const text = () => [renderText(result.before) + renderDrivers(drivers), renderProposal(result, out), outputLine(result, o.out)]
-    .filter(Boolean).join('\n')
-  io.out(o.json ? JSON.stringify({ ...jsonOf(result, out), drivers }, null, 2) + '\n' : text())
-  return result.before.meetsThreshold || (out && result.after?.meetsThreshold) ? EXIT.met : EXIT.notMet
+  if (o.report.length) {
+    const context = {
+      input: fileFacts(file), command, generated: io.now?.() ?? new Date(), drivers,
+      smallClasses: o.revealSmallCells ? smallClasses(table, before) : undefined,
+    }
+    for (const path of o.report) {
+      writeText(path, renderReport(result, { ...context, format: reportFormatOf(path), lang: o.lang }),
+        { input: file, force: o.force, flag: '--report' })
+    }
+  }
+  const shownDrivers = o.drivers ? drivers : undefined
+  if (o.json) {
+    const json = 'before' in result ? jsonOf(result, out) : result
+    io.out(JSON.stringify({ ...json, drivers: shownDrivers, reports: o.report }, null, 2) + '\n')
+  } else {
+    io.out([renderText(before) + renderDrivers(shownDrivers), 'before' in result ? renderProposal(result, out) : '',
+      'before' in result ? outputLine(result, o.out) : '', ...o.report.map(path => `Report written to ${path}.\n`)]
+      .filter(Boolean).join('\n'))
+  }
+  const met = before.meetsThreshold || ('before' in result && out && result.after?.meetsThreshold)
+  return met ? EXIT.met : EXIT.notMet
 }
 
-/** The policy file (if any) with the flags over it; CLI hierarchy paths are resolved from the working directory. */
+/** The policy file (if any) with the flags over it; CLI hierarchy paths start from the working directory. */
 function policyOf(file: string, o: CliOptions): Policy {
   const base: Policy = o.policy ? readPolicy(o.policy) : {}
   const hierarchies: Record<string, HierarchySpec> = { ...base.hierarchies }
-  for (const [column, path] of o.hierarchy) hierarchies[column] = { kind: 'file', file: resolve(path) }
+  // relative to the working directory, kept as given (reports show it) unless a policy's folder is the base
+  for (const [column, path] of o.hierarchy) hierarchies[column] = { kind: 'file', file: o.policy ? resolve(path) : path }
   const given = <T>(flag: T | undefined, fromPolicy: T | undefined) => flag ?? fromPolicy
   return {
     ...base,
@@ -211,6 +243,12 @@ function hierarchyOption(value: string, previous: [string, string][]): [string, 
   const column = value.slice(0, at)
   if (previous.some(([c]) => c === column)) throw new InvalidArgumentError(`column ${JSON.stringify(column)} is given two hierarchies.`)
   return [...previous, [column, value.slice(at + 1)]]
+}
+
+function reportOption(value: string, previous: string[]): string[] {
+  reportFormatOf(value)
+  if (previous.some(p => resolve(p) === resolve(value))) throw new InvalidArgumentError(`${value} is given twice.`)
+  return [...previous, value]
 }
 
 function columnList(value: string): string[] {

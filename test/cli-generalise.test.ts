@@ -33,7 +33,7 @@ describe('the proposal', () => {
     expect(j.proposal.suppressed).toBe(115)
     expect(j.proposal.informationLoss.metric).toBe('loss')
     expect(j.proposal.after).toMatchObject({ rows: 19885, minClassSize: 5, sampleUniques: 0, meetsThreshold: true })
-    expect(Object.keys(j.proposal.after)).toEqual(Object.keys(j).filter(key => !['proposal', 'alternatives', 'generalisation', 'output'].includes(key)))
+    expect(Object.keys(j.proposal.after)).toEqual(Object.keys(j).filter(key => !['proposal', 'alternatives', 'generalisation', 'output', 'reports'].includes(key)))
     expect(j.generalisation).toMatchObject({ reason: null, metric: 'loss', maxSuppression: 0.01, suppressionLimit: 200, nodes: 160 })
   })
 
@@ -74,8 +74,8 @@ describe('--out', () => {
     expect(again.code).toBe(0)
     const { riskcheck: _a, source: _b, ...measured } = JSON.parse(again.out)
     const { riskcheck: _c, source: _d, ...after } = promised.proposal.after
-    expect({ ...measured, proposal: undefined, alternatives: undefined, generalisation: undefined, output: undefined })
-      .toEqual({ ...after, proposal: undefined, alternatives: undefined, generalisation: undefined, output: undefined })
+    expect({ ...measured, proposal: undefined, alternatives: undefined, generalisation: undefined, output: undefined, reports: undefined })
+      .toEqual({ ...after, proposal: undefined, alternatives: undefined, generalisation: undefined, output: undefined, reports: undefined })
     expect(JSON.parse(again.out).coding).toMatchObject({ source: CARE, rows: 20000, k: 5, suppressed: 115, suppress: 'remove' })
     expect((await runCli(out, '--k', '5')).out).toContain(`Coded by riskcheck ${promised.riskcheck} from ${CARE} (20,000 records) ` +
       'for k = 5: birth_year 10-year bands, sex unchanged, arr_residence province, kg1 first 1 character; 115 records suppressed (removed).')

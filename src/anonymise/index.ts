@@ -9,6 +9,7 @@ import type { Candidate } from '../lattice/search.js'
 import { ROLE_KEY } from '../roles.js'
 import type { RiskResult } from '../types.js'
 import { codeTable } from './coded.js'
+import { columnMapping } from './mapping.js'
 import { checkAgreement, coding, codingRecord } from './coding.js'
 import { chooseHierarchy } from './hierarchies.js'
 import type { ChosenHierarchy } from './hierarchies.js'
@@ -19,6 +20,7 @@ import type { AnonymiseResult, Coding, Policy } from './types.js'
 export { generalisationLattice } from './lattice.js'
 export type { Judged } from './lattice.js'
 export type { AnonymiseResult, Coding, ColumnCoding, Policy } from './types.js'
+export type { ColumnMapping, ValueMapping } from './mapping.js'
 
 /**
  * Propose the generalisation of least information loss that meets the thresholds of `policy`.
@@ -49,7 +51,9 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
       distinctTuples: lattice.distinctTuples, milliseconds: searchMs,
     },
   })
-  if (!best || !transformation) return done({ transformation: null, after: null, alternatives: [], table: null, reason: 'impossible' })
+  if (!best || !transformation) {
+    return done({ transformation: null, after: null, alternatives: [], table: null, reason: 'impossible', mappings: null })
+  }
   const coded = codeTable(table, {
     qi: lattice.qi, sensitive: lattice.sensitive, hierarchies: lattice.chosen.map(c => c.hierarchy), levels: best.levels,
     criteria: lattice.criteria, suppress, sensitiveNames: before.sensitive,
@@ -58,7 +62,8 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   // measured as a later `riskcheck coded.arrow` will: roles from the coded table's metadata
   const after = analyse(coded, { ...policy, qi: undefined, sensitive: undefined, source: undefined })
   checkAgreement(transformation, after, lattice.n, suppress)
-  return done({ transformation, after, alternatives, table: coded, reason: null })
+  const mappings = lattice.qi.map((c, j) => columnMapping(c, lattice.chosen[j], best.levels[j], lattice.records[j]))
+  return done({ transformation, after, alternatives, table: coded, reason: null, mappings })
 }
 
 type Lattice = ReturnType<typeof generalisationLattice>
@@ -113,7 +118,7 @@ function nothingToSearch(table: Table, policy: Policy, before: RiskResult, maxSu
   }
   return {
     before, transformation: null, after: null, alternatives: [], table: null, reason: unsupported ? 'unsupported' : 'met',
-    assumptions: [], notes: [],
+    mappings: null, assumptions: [], notes: [],
     search: {
       metric: policy.metric ?? 'loss', maxSuppression, suppressionLimit: Math.floor(maxSuppression * before.rows),
       nodes: 0, evaluated: 0, rolledUp: 0, pruned: 0, distinctTuples: before.classes, milliseconds: 0,

@@ -4,6 +4,7 @@ import type { AnalyseOptions } from '../analyse.js'
 import type { HierarchySpec } from '../hierarchy/index.js'
 import type { InformationLoss, Metric } from '../lattice/metrics.js'
 import type { RiskResult } from '../types.js'
+import type { ColumnMapping } from './mapping.js'
 
 /** What anonymise() is asked: the thresholds and roles of analyse(), and how it may generalise. */
 export interface Policy extends AnalyseOptions {
@@ -66,6 +67,8 @@ export interface AnonymiseResult {
   after: RiskResult | null
   /** Other codings that meet the thresholds: the best without suppression, then the runners-up. */
   alternatives: Coding[]
+  /** Per quasi-identifier, each original value and the class the transformation publishes it as, or null. */
+  mappings: ColumnMapping[] | null
   /** The coded table (transformation applied, suppressed records removed or marked), or null. */
   table: Table | null
   /** Why transformation is null: 'met' (nothing to do), 'impossible' (not even "*" everywhere meets them),

@@ -111,6 +111,6 @@ function footer(r: RiskResult): string {
 }
 
 /** A word as a POSIX shell reads it: quoted when it holds spaces or other special characters. */
-function shellWord(word: string): string {
+export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
 }

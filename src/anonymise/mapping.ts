@@ -1,0 +1,39 @@
+// The value mapping of a coding: each original value of a quasi-identifier, the class it is published as, and
+// its records in the input, so that a data manager can apply the same coding elsewhere.
+import type { EncodedColumn } from '../types.js'
+import type { ChosenHierarchy } from './hierarchies.js'
+
+/** One original value and the class it is published as (null: the null value). */
+export interface ValueMapping {
+  value: string | null
+  published: string | null
+  /** Records with this value in the input (suppressed ones included). */
+  records: number
+}
+
+/** The mapping of one quasi-identifier at the level a coding applies. */
+export interface ColumnMapping {
+  column: string
+  level: number
+  levelName: string
+  /** Every value present in the input, ordered by published class, then value (numbers by their value). */
+  values: ValueMapping[]
+}
+
+const order = new Intl.Collator('en', { numeric: true }).compare
+const compare = (a: string | null, b: string | null) => a === b ? 0 : a === null ? 1 : b === null ? -1 : order(a, b)
+
+/**
+ * The mapping of quasi-identifier `column` (its hierarchy `chosen`) at `level`; `records[code]`: the records
+ * with each original code.
+ */
+export function columnMapping(column: EncodedColumn, chosen: ChosenHierarchy, level: number, records: Float64Array): ColumnMapping {
+  const map = chosen.hierarchy.maps[level]
+  const published = chosen.hierarchy.labels[level]
+  const values: ValueMapping[] = []
+  records.forEach((r, code) => {
+    if (r > 0) values.push({ value: column.labels[code], published: published[map[code]] ?? null, records: r })
+  })
+  values.sort((a, b) => compare(a.published, b.published) || compare(a.value, b.value))
+  return { column: column.name, level, levelName: chosen.hierarchy.levelNames[level], values }
+}

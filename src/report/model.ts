@@ -1,0 +1,301 @@
+// A run's results -> the report as data: every figure the HTML and Markdown reports show, in no language.
+// This is the JSON report (schema/report.schema.json); it never holds a combination of quasi-identifier values
+// with fewer than k records, nor a count below k, unless revealSmallCells is asked.
+import type { RiskDrivers } from '../anonymise/drivers.js'
+import type { AnonymiseResult, Coding, ColumnCoding } from '../anonymise/index.js'
+import type { ColumnMapping } from '../anonymise/mapping.js'
+import type { IdentifierFinding, RiskResult } from '../types.js'
+import { VERSION } from '../version.js'
+
+/** The identification of the report format; bumped when a field changes meaning. */
+export const REPORT_FORMAT = 'riskcheck-report/1'
+
+/** Above this many distinct values, a column's mapping lists its published classes only. */
+export const MAX_MAPPED_VALUES = 1000
+
+/** Class-size buckets of the reports: [from, to] (to null: no upper bound). */
+export const BUCKETS: [number, number | null][] = [[1, 1], [2, 2], [3, 4], [5, 9], [10, 19], [20, null]]
+
+/** What the report says about the input, besides the results: the file, the command, the moment. */
+export interface ReportContext {
+  /** The input file: its name as given, size and SHA-256. */
+  input?: { file: string; bytes: number; sha256: string }
+  /** The command line as typed (or a description of the library call). */
+  command?: string
+  /** When the report was made (default: now). */
+  generated?: Date
+  /** What drives the risk (riskDrivers() on the input), when computed. */
+  drivers?: RiskDrivers
+  /** The combinations with fewer than k records: given only when the user asks to reveal them. */
+  smallClasses?: SmallClass[]
+}
+
+/** A combination of quasi-identifier values with fewer than k records (shown only when asked). */
+export interface SmallClass {
+  values: Record<string, string | null>
+  records: number
+}
+
+/** The risk figures of one table, as the reports show them. */
+export interface RiskFigures {
+  rows: number
+  classes: number
+  minClassSize: number
+  maxClassSize: number
+  sampleUniques: number
+  recordsBelowK: number
+  classSizes: { from: number; to: number | null; classes: number; records: number }[]
+  prosecutor: RiskResult['prosecutor']
+  lDiversity: ({ column: string } & RiskResult['lDiversity'][string])[]
+  tCloseness: { column: string; equal: number; ordered: number | null }[] | null
+}
+
+/** A row of a value mapping. records: null when hidden, either because they are fewer than k (belowK), or to
+ * keep such a count from being worked out by subtraction from the total (see hideSmall()). */
+export interface MappedValue { value: string | null; published: string | null; records: number | null; belowK: boolean }
+export interface MappedClass { published: string | null; values: number; records: number | null; belowK: boolean }
+
+/** A quasi-identifier of the proposal: its coding (without the example value) and its value mapping. */
+export interface ProposedColumn extends Omit<ColumnCoding, 'example'> {
+  mapping: {
+    distinctValues: number
+    /** Each original value and its class; null when the column has more than MAX_MAPPED_VALUES values. */
+    values: MappedValue[] | null
+    /** Past MAX_MAPPED_VALUES values: each published class, with how many original values it holds; else null. */
+    classes: MappedClass[] | null
+  }
+}
+
+export interface Alternative {
+  columns: { column: string; level: number; levelName: string }[]
+  suppressed: number
+  loss: number
+  precision: number
+  discernibility: number
+  classes: number
+  minClassSize: number
+}
+
+/** Why there is or is not a proposal. */
+export type Outcome = 'met' | 'proposed' | 'impossible' | 'unsupported' | 'not-searched'
+
+export interface Report {
+  format: typeof REPORT_FORMAT
+  riskcheck: string
+  /** The only field that differs between two runs of the same command on the same file. */
+  generated: string
+  revealSmallCells: boolean
+  command: string | null
+  input: {
+    file: string | null
+    bytes: number | null
+    sha256: string | null
+    rows: number
+    nulls: 'value'
+    columns: { name: string; type: string | null; role: string; distinct: number | null; note: string | null }[]
+  }
+  parameters: {
+    quasiIdentifiers: string[]
+    sensitive: string[]
+    rolesFrom: RiskResult['roles']['source']
+    k: number
+    maxProsecutorRisk: number | null
+    l: number | null
+    lByColumn: Record<string, number> | null
+    lCriterion: RiskResult['lCriterion']
+    c: number | null
+    maxSuppression: number | null
+    suppressionLimit: number | null
+    metric: string | null
+    suppress: 'remove' | 'mark' | null
+  }
+  verdict: {
+    outcome: Outcome
+    metBefore: boolean
+    metAfter: boolean | null
+    checks: {
+      criterion: RiskResult['checks'][number]['criterion']
+      column: string | null
+      threshold: number
+      before: number | null
+      metBefore: boolean
+      after: number | null
+      metAfter: boolean | null
+    }[]
+  }
+  warnings: string[]
+  identifiers: IdentifierFinding[]
+  before: RiskFigures
+  drivers: RiskDrivers | null
+  proposal: {
+    columns: ProposedColumn[]
+    suppressed: number
+    suppressedShare: number
+    informationLoss: { metric: string; loss: number; precision: number; discernibility: number }
+  } | null
+  after: RiskFigures | null
+  alternatives: Alternative[]
+  search: { nodes: number; evaluated: number; distinctTuples: number } | null
+  assumptions: string[]
+  notes: string[]
+  smallClasses: SmallClass[] | null
+}
+
+const isAnonymised = (r: AnonymiseResult | RiskResult): r is AnonymiseResult => 'before' in r
+
+/** The report of an analysis (RiskResult) or of an analysis with a proposal (AnonymiseResult). */
+export function buildReport(result: AnonymiseResult | RiskResult, context: ReportContext = {}): Report {
+  const a = isAnonymised(result) ? result : null
+  const before = a ? a.before : result as RiskResult
+  const after = a?.after ?? null
+  const k = before.k
+  return {
+    format: REPORT_FORMAT,
+    riskcheck: VERSION,
+    generated: (context.generated ?? new Date()).toISOString(),
+    revealSmallCells: context.smallClasses !== undefined,
+    command: context.command ?? null,
+    input: {
+      file: context.input?.file ?? before.source,
+      bytes: context.input?.bytes ?? null,
+      sha256: context.input?.sha256 ?? null,
+      rows: before.rows,
+      nulls: before.nulls,
+      columns: [
+        ...before.columns.map(c => ({ name: c.name, type: c.type, role: c.role, distinct: c.distinct, note: null })),
+        ...before.roles.unused.map(u => ({ name: u.column, type: null, role: 'not used', distinct: null, note: u.reason })),
+      ],
+    },
+    parameters: {
+      quasiIdentifiers: before.quasiIdentifiers,
+      sensitive: before.sensitive,
+      rolesFrom: before.roles.source,
+      k,
+      maxProsecutorRisk: before.maxProsecutorRisk,
+      l: before.l,
+      lByColumn: before.lByColumn,
+      lCriterion: before.lCriterion,
+      c: before.c,
+      maxSuppression: a ? a.search.maxSuppression : null,
+      suppressionLimit: a ? a.search.suppressionLimit : null,
+      metric: a ? a.search.metric : null,
+      suppress: a?.transformation ? (after?.coding?.suppress ?? 'remove') : null,
+    },
+    verdict: {
+      outcome: !a ? (before.meetsThreshold ? 'met' : 'not-searched') : a.reason === null ? 'proposed' : a.reason,
+      metBefore: before.meetsThreshold,
+      metAfter: after ? after.meetsThreshold : null,
+      checks: before.checks.map((c, i) => ({
+        criterion: c.criterion, column: c.column, threshold: c.threshold,
+        before: c.value, metBefore: c.met,
+        after: after ? after.checks[i].value : null, metAfter: after ? after.checks[i].met : null,
+      })),
+    },
+    warnings: before.warnings,
+    identifiers: before.identifiers,
+    before: figuresOf(before),
+    drivers: context.drivers ?? null,
+    proposal: a?.transformation && a.mappings ? proposalOf(a.transformation, a.mappings, k) : null,
+    after: after && figuresOf(after),
+    alternatives: (a?.alternatives ?? []).map(alternativeOf),
+    search: a && a.reason !== 'met' && a.reason !== 'unsupported'
+      ? { nodes: a.search.nodes, evaluated: a.search.evaluated, distinctTuples: a.search.distinctTuples } : null,
+    assumptions: a?.assumptions ?? [],
+    notes: a?.notes ?? [],
+    smallClasses: context.smallClasses ?? null,
+  }
+}
+
+/** The figures of one table; class sizes bucketed. */
+export function figuresOf(r: RiskResult): RiskFigures {
+  return {
+    rows: r.rows,
+    classes: r.classes,
+    minClassSize: r.minClassSize,
+    maxClassSize: r.maxClassSize,
+    sampleUniques: r.sampleUniques,
+    recordsBelowK: r.recordsBelowK,
+    classSizes: BUCKETS.map(([from, to]) => {
+      const inBucket = r.classSizes.filter(s => s.size >= from && (to === null || s.size <= to))
+      return {
+        from, to,
+        classes: inBucket.reduce((n, s) => n + s.classes, 0),
+        records: inBucket.reduce((n, s) => n + s.records, 0),
+      }
+    }),
+    prosecutor: r.prosecutor,
+    lDiversity: r.sensitive.map(column => ({ column, ...r.lDiversity[column] })),
+    tCloseness: r.tCloseness && Object.entries(r.tCloseness).map(([column, t]) => ({ column, ...t })),
+  }
+}
+
+function proposalOf(t: Coding, mappings: ColumnMapping[], k: number): NonNullable<Report['proposal']> {
+  return {
+    columns: t.columns.map((c, j) => ({
+      column: c.column, hierarchy: c.hierarchy, assumed: c.assumed, levelNames: c.levelNames,
+      level: c.level, levelName: c.levelName, loss: c.loss, precision: c.precision,
+      mapping: mappingOf(mappings[j], k),
+    })),
+    suppressed: t.suppressed,
+    suppressedShare: t.suppressedShare,
+    informationLoss: {
+      metric: t.informationLoss.metric, loss: t.informationLoss.loss,
+      precision: t.informationLoss.precision, discernibility: t.informationLoss.discernibility,
+    },
+  }
+}
+
+/** One column's mapping: value by value, or class by class past MAX_MAPPED_VALUES values; small counts hidden. */
+function mappingOf(m: ColumnMapping, k: number): ProposedColumn['mapping'] {
+  if (m.values.length <= MAX_MAPPED_VALUES) {
+    const shown = hideSmall(m.values.map(v => v.records), k)
+    return {
+      distinctValues: m.values.length,
+      values: m.values.map((v, i) => ({ value: v.value, published: v.published, records: shown[i], belowK: v.records < k })),
+      classes: null,
+    }
+  }
+  const classes = new Map<string | null, { values: number; records: number }>()
+  for (const v of m.values) {
+    const cls = classes.get(v.published) ?? { values: 0, records: 0 }
+    cls.values++
+    cls.records += v.records
+    classes.set(v.published, cls)
+  }
+  const shown = hideSmall([...classes.values()].map(c => c.records), k)
+  return {
+    distinctValues: m.values.length,
+    values: null,
+    classes: [...classes].map(([published, c], i) => ({ published, values: c.values, records: shown[i], belowK: c.records < k })),
+  }
+}
+
+/**
+ * The counts of one table as they may be shown: those below k hidden (null) and, when the hidden ones add up
+ * to less than k, the smallest shown ones hidden too until they reach k, so that no hidden count can be
+ * worked out from the table's total (secondary suppression).
+ */
+export function hideSmall(counts: number[], k: number): (number | null)[] {
+  const shown: (number | null)[] = counts.map(c => c < k ? null : c)
+  let hidden = counts.reduce((sum, c) => sum + (c < k ? c : 0), 0)
+  if (hidden === 0) return shown
+  const bySize = counts.map((c, i) => [c, i]).filter(([c]) => c >= k).sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  for (const [c, i] of bySize) {
+    if (hidden >= k) break
+    shown[i] = null
+    hidden += c
+  }
+  return shown
+}
+
+function alternativeOf(c: Coding): Alternative {
+  return {
+    columns: c.columns.map(col => ({ column: col.column, level: col.level, levelName: col.levelName })),
+    suppressed: c.suppressed,
+    loss: c.informationLoss.loss,
+    precision: c.informationLoss.precision,
+    discernibility: c.informationLoss.discernibility,
+    classes: c.classes,
+    minClassSize: c.minClassSize,
+  }
+}

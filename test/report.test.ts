@@ -1,0 +1,243 @@
+// Reports: golden files for the bundled datasets, the small-cell rule in every format, the JSON schema,
+// byte-identical JSON, languages, and the secondary suppression of counts.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { tableToIPC } from 'apache-arrow'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import fc from 'fast-check'
+import { afterAll, describe, expect, it } from 'vitest'
+import { EXIT, main } from '../src/cli.js'
+import { anonymise } from '../src/anonymise/index.js'
+import { readArrow } from '../src/input/arrow.js'
+import { hideSmall, renderReport } from '../src/report/index.js'
+import type { Report } from '../src/report/index.js'
+import { textTable, tempFile, withRoles } from './helpers.js'
+
+const NOW = new Date('2026-01-02T03:04:05.000Z')
+const ajv = new Ajv2020({ allErrors: true, strict: true })
+ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/)
+const validate = ajv.compile(JSON.parse(readFileSync(new URL('../schema/report.schema.json', import.meta.url), 'utf8')))
+
+/** Every JSON report a test makes, validated against the schema at the end. */
+const jsonReports: { name: string; text: string }[] = []
+
+/** Run the CLI in-process at a fixed time, writing reports into a fresh folder; returns them by file name. */
+async function reports(args: string[], names: string[]): Promise<{ code: number; out: string; err: string; dir: string; files: Record<string, string> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'riskcheck-report-'))
+  let out = ''
+  let err = ''
+  const code = await main([...args, ...names.flatMap(n => ['--report', join(dir, n)])],
+    { out: t => { out += t }, err: t => { err += t }, now: () => NOW })
+  const files: Record<string, string> = {}
+  for (const n of names) {
+    files[n] = readFileSync(join(dir, n), 'utf8').split(dir).join('TMP')
+    if (n.endsWith('.json')) jsonReports.push({ name: `${args.join(' ')} ${n}`, text: files[n] })
+  }
+  return { code, out, err, dir, files }
+}
+
+afterAll(() => {
+  // schema validation of every JSON report the tests produced
+  expect(jsonReports.length).toBeGreaterThan(3)
+  for (const r of jsonReports) {
+    const ok = validate(JSON.parse(r.text))
+    expect(ok ? [] : validate.errors, r.name).toEqual([])
+  }
+})
+
+const ADULT_FLAGS = ['sex', 'age', 'race', 'marital-status', 'education', 'native-country', 'workclass', 'occupation']
+  .flatMap(c => ['--hierarchy', `${c}=datasets/hierarchies/adult/adult_hierarchy_${c}.csv`])
+
+describe('golden reports of the bundled datasets', () => {
+  it('care extract, k = 5, 1 % suppression: HTML, Markdown and JSON in English', async () => {
+    const r = await reports(['datasets/care-extract.arrow', '--k', '5', '--max-suppression', '1%'],
+      ['care-extract.en.html', 'care-extract.en.md', 'care-extract.json'])
+    expect(r.code).toBe(EXIT.notMet) // not met as it is; without --out nothing is written
+    await expect(r.files['care-extract.en.html']).toMatchFileSnapshot('golden/care-extract.en.html')
+    await expect(r.files['care-extract.en.md']).toMatchFileSnapshot('golden/care-extract.en.md')
+    await expect(r.files['care-extract.json']).toMatchFileSnapshot('golden/care-extract.json')
+  })
+
+  it('Adult, k = 5 with the ARX hierarchies: HTML in French, Markdown in Dutch', async () => {
+    const r = await reports(['datasets/adult.arrow', '--k', '5', ...ADULT_FLAGS, '--lang', 'fr'], ['adult.fr.html', 'adult.json'])
+    await expect(r.files['adult.fr.html']).toMatchFileSnapshot('golden/adult.fr.html')
+    const nl = await reports(['datasets/adult.arrow', '--k', '5', ...ADULT_FLAGS, '--lang', 'nl'], ['adult.nl.md'])
+    await expect(nl.files['adult.nl.md']).toMatchFileSnapshot('golden/adult.nl.md')
+    // the JSON has no language: the same in both runs, but for the command line
+    const json = JSON.parse(r.files['adult.json']) as Report
+    expect(json.proposal?.columns.map(c => c.level)).toEqual([0, 4, 0, 2, 3, 2, 2, 1])
+  })
+})
+
+describe('a report never discloses a small combination', () => {
+  // three quasi-identifiers with their own vocabularies (no value is part of another), a sensitive column
+  const big = [['Rg-north', 'Bd-thirty', 'Cd-alpha'], ['Rg-south', 'Bd-thirty', 'Cd-alpha'], ['Rg-north', 'Bd-forty', 'Cd-beta'],
+    ['Rg-south', 'Bd-forty', 'Cd-beta'], ['Rg-east', 'Bd-fifty', 'Cd-gamma']]
+  const small = [['Rg-west', 'Bd-thirty', 'Cd-alpha', 1], ['Rg-north', 'Bd-fifty', 'Cd-beta', 2], ['Rg-east', 'Bd-forty', 'Cd-delta', 2],
+    ['Rg-south', 'Bd-sixty', 'Cd-gamma', 3], ['Rg-east', 'Bd-thirty', 'Cd-beta', 1]] as const
+  const rows: string[][] = []
+  big.forEach((combo, i) => { for (let n = 0; n < 12 + 3 * i; n++) rows.push([...combo, `Dx-${n % 3}`]) })
+  small.forEach(([a, b, c, n]) => { for (let i = 0; i < n; i++) rows.push([a, b, c, `Dx-${i}`]) })
+  const table = withRoles(textTable(['region', 'band', 'code', 'diagnosis'], rows),
+    { region: 'quasi-identifier', band: 'quasi-identifier', code: 'quasi-identifier', diagnosis: 'sensitive' })
+  const file = tempFile('small.arrow', tableToIPC(table, 'file'))
+  const formats = ['r.html', 'r.md', 'r.json']
+  const args = [file, '--k', '5', '--max-suppression', '10%']
+
+  /** The pieces of a report in which values sit together: table rows and lines, and JSON objects. */
+  function units(name: string, text: string): string[] {
+    if (!name.endsWith('.json')) return text.replace(/\\(.)/g, '$1').split('\n')
+    const objects: string[] = []
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk)
+      else if (x && typeof x === 'object') {
+        objects.push(Object.values(x).filter(v => typeof v === 'string').join('\n'))
+        Object.values(x).forEach(walk)
+      }
+    }
+    walk(JSON.parse(text))
+    return objects
+  }
+  const found = (files: Record<string, string>, name: string, combo: readonly unknown[]) =>
+    units(name, files[name]).some(u => combo.slice(0, 3).every(v => u.includes(String(v))))
+
+  it('in no format, in no language, without --reveal-small-cells', async () => {
+    for (const lang of ['en', 'nl', 'fr']) {
+      const r = await reports([...args, '--lang', lang], formats)
+      expect(r.code, r.err).toBe(EXIT.notMet)
+      for (const name of formats) {
+        for (const combo of small) expect(found(r.files, name, combo), `${lang} ${name} ${combo}`).toBe(false)
+        // the proposal's value table hides the count of the rare code, and one more so that it cannot be subtracted
+        expect(r.files[name]).not.toContain('--reveal-small-cells')
+      }
+      const json = JSON.parse(r.files['r.json']) as Report
+      expect(json.revealSmallCells).toBe(false)
+      expect(json.smallClasses).toBeNull()
+    }
+  })
+
+  it('and every format shows them all with --reveal-small-cells, saying so first', async () => {
+    const r = await reports([...args, '--reveal-small-cells'], formats)
+    for (const name of formats) {
+      for (const combo of small) expect(found(r.files, name, combo), `${name} ${combo}`).toBe(true)
+    }
+    expect(r.files['r.md'].split('## ')[1]).toContain('reveals small cells')
+    expect(r.files['r.html'].indexOf('class="notice"')).toBeLessThan(r.files['r.html'].indexOf('<table'))
+    expect(JSON.parse(r.files['r.json']).smallClasses).toHaveLength(small.length)
+  })
+
+  it('counts below k in the value mappings are shown as "< k", and no hidden count can be subtracted', async () => {
+    const r = await reports(args, formats)
+    const json = JSON.parse(r.files['r.json']) as Report
+    const counts = new Map<string, number>()
+    for (const row of rows) for (const v of row.slice(0, 3)) counts.set(v, (counts.get(v) ?? 0) + 1)
+    for (const column of json.proposal?.columns ?? []) {
+      const values = column.mapping.values ?? []
+      expect(values.length).toBe(column.mapping.distinctValues)
+      let hidden = 0
+      for (const v of values) {
+        const n = counts.get(v.value as string) as number
+        expect(v.belowK).toBe(n < 5)
+        if (n < 5) expect(v.records).toBeNull()
+        if (v.records === null) hidden += n
+        else expect(v.records).toBe(n)
+        const line = r.files['r.md'].replace(/\\(.)/g, '$1').split('\n').find(l => l.startsWith(`| ${v.value} |`)) ?? ''
+        expect(line.endsWith(n < 5 ? '| < 5 |' : v.records === null ? '| hidden |' : `| ${n} |`), line).toBe(true)
+      }
+      expect(hidden === 0 || hidden >= 5).toBe(true)
+    }
+    // the fixture has rare values (Rg-west: 1 record, Cd-delta: 2, Bd-sixty: 3)
+    expect(r.files['r.html']).toContain('<td>Cd-delta</td><td>Cd-delta</td><td class="n">&lt; 5</td>')
+  })
+})
+
+describe('hideSmall', () => {
+  it('hides every count below k, and enough others that the hidden ones add up to k or more', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { maxLength: 12 }), fc.integer({ min: 1, max: 10 }), (counts, k) => {
+      const shown = hideSmall(counts, k)
+      const hidden = counts.reduce((sum, c, i) => sum + (shown[i] === null ? c : 0), 0)
+      counts.forEach((c, i) => {
+        if (c < k) expect(shown[i]).toBeNull()
+        else if (shown[i] !== null) expect(shown[i]).toBe(c)
+      })
+      const everything = shown.every(s => s === null)
+      expect(hidden === 0 || hidden >= k || everything).toBe(true)
+      // no more than needed: un-hiding the largest secondary one would break the rule
+      const secondary = counts.map((c, i) => [c, i]).filter(([c, i]) => c >= k && shown[i] === null)
+      if (secondary.length) expect(hidden - Math.max(...secondary.map(([c]) => c))).toBeLessThan(k)
+    }))
+  })
+
+  it('as worked out by hand', () => {
+    expect(hideSmall([10, 2, 6, 7], 5)).toEqual([10, null, null, 7]) // 2 < 5 hidden; 2 + 6 = 8 >= 5
+    expect(hideSmall([10, 2, 3, 7], 5)).toEqual([10, null, null, 7]) // 2 + 3 = 5: nothing more to hide
+    expect(hideSmall([10, 9], 5)).toEqual([10, 9])
+  })
+})
+
+describe('the same command on the same file', () => {
+  it('gives a byte-identical JSON report but for the timestamp', async () => {
+    const args = ['datasets/care-extract.arrow', '--k', '5', '--max-suppression', '1%']
+    const one = await reports(args, ['a.json'])
+    const two = await reports(args, ['a.json'])
+    expect(two.files['a.json']).toBe(one.files['a.json'])
+    const later = renderReport(anonymise(readArrow('datasets/care-extract.arrow'), { k: 5, maxSuppression: 0.01, source: 'x' }),
+      { format: 'json', generated: new Date('2030-01-01T00:00:00Z') })
+    const earlier = renderReport(anonymise(readArrow('datasets/care-extract.arrow'), { k: 5, maxSuppression: 0.01, source: 'x' }),
+      { format: 'json', generated: NOW })
+    const { generated: g1, ...rest1 } = JSON.parse(later)
+    const { generated: g2, ...rest2 } = JSON.parse(earlier)
+    expect([g1, g2]).toEqual(['2030-01-01T00:00:00.000Z', NOW.toISOString()])
+    expect(rest1).toEqual(rest2)
+    jsonReports.push({ name: 'library', text: later })
+  })
+})
+
+describe('languages', () => {
+  it('write numbers as the language does, and translate every heading', async () => {
+    const r = await reports(['datasets/care-extract.arrow', '--k', '5', '--no-propose'], ['en.md'])
+    const nl = await reports(['datasets/care-extract.arrow', '--k', '5', '--no-propose', '--lang', 'nl'], ['nl.md'])
+    const fr = await reports(['datasets/care-extract.arrow', '--k', '5', '--no-propose', '--lang', 'fr'], ['fr.md'])
+    expect(r.files['en.md']).toContain('| 20,000 |')
+    expect(nl.files['nl.md']).toContain('| 20.000 |')
+    expect(fr.files['fr.md']).toContain('| 20.000 |')
+    expect(nl.files['nl.md']).toContain('27,4 %')
+    const headings = (md: string) => md.split('\n').filter(l => l.startsWith('#'))
+    const en = headings(r.files['en.md'])
+    for (const other of [headings(nl.files['nl.md']), headings(fr.files['fr.md'])]) {
+      expect(other).toHaveLength(en.length)
+      // words that are the same in both languages (t-closeness, Parameters, l-diversity, k-anonymity) aside
+      const same = other.filter((h, i) => h === en[i] && !/closeness|Parameters/.test(h))
+      expect(same).toEqual([])
+    }
+  })
+})
+
+describe('--report on the command line', () => {
+  it('refuses an unknown extension, the input as output, an existing file, and --reveal-small-cells alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'riskcheck-report-'))
+    const run = async (...args: string[]) => {
+      let err = ''
+      const code = await main(args, { out: () => {}, err: t => { err += t } })
+      return { code, err }
+    }
+    const care = 'datasets/care-extract.arrow'
+    expect(await run(care, '--report', join(dir, 'x.pdf'))).toEqual({ code: 2, err: expect.stringContaining('must be .html, .md or .json') })
+    expect(await run(care, '--report', care)).toEqual({ code: 2, err: expect.stringContaining('must be .html, .md or .json') })
+    const copy = tempFile('care.json', readFileSync(care))
+    expect(await run(copy, '--report', copy)).toEqual({ code: 2, err: expect.stringContaining('is the input file') })
+    const existing = tempFile('exists.html', 'keep me')
+    expect(await run(care, '--report', existing)).toEqual({ code: 2, err: expect.stringContaining('exists already') })
+    expect(readFileSync(existing, 'utf8')).toBe('keep me')
+    expect(await run(care, '--reveal-small-cells')).toEqual({ code: 2, err: expect.stringContaining('there is no --report') })
+    expect(await run(care, '--report', join(dir, 'a.md'), '--report', join(dir, 'a.md'))).toEqual({ code: 2, err: expect.stringContaining('given twice') })
+  })
+
+  it('says where the reports went, in text and in --json', async () => {
+    const r = await reports(['datasets/care-extract.arrow', '--no-propose'], ['x.md'])
+    expect(r.out).toContain(`Report written to ${join(r.dir, 'x.md')}.`)
+    const j = await reports(['datasets/care-extract.arrow', '--no-propose', '--json'], ['x.json'])
+    expect(JSON.parse(j.out).reports).toEqual([join(j.dir, 'x.json')])
+  })
+})
