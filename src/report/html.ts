@@ -18,6 +18,7 @@ p, ul { margin: 6px 0; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 9.5pt; }
 th, td { border-bottom: 1px solid #ccc; padding: 3px 6px; text-align: left; vertical-align: top;
   overflow-wrap: anywhere; }
+td:first-child, th { overflow-wrap: break-word; }
 th { border-bottom: 1.5px solid #1b1b1b; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
 svg { display: block; width: 100%; height: auto; margin: 6px 0; }
