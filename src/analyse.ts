@@ -5,6 +5,7 @@ import { canEncode, encodeColumn } from './input/encode.js'
 import { tCloseness } from './closeness.js'
 import { findingText, lintColumn } from './lint/identifiers.js'
 import { loadKernels } from './kernels/wasm/index.js'
+import { personRisk } from './persons.js'
 import { assessRisk } from './risk.js'
 import type { Thresholds } from './risk.js'
 import { resolveRoles } from './roles.js'
@@ -22,6 +23,8 @@ export interface AnalyseOptions extends RoleOptions {
   /** Largest acceptable prosecutor risk of a record, above 0 and at most 1: the same as k = ceil(1 / r),
    * since a record's risk is 1 / its class size; the larger of that k and `k` applies. */
   maxProsecutorRisk?: number
+  /** The history model with `person`: each person's set of quasi-identifier tuples as one quasi-identifier. */
+  history?: boolean
   /** Measure the t-closeness of each sensitive column (tCloseness in the result). */
   tCloseness?: boolean
   /** Refuse (E_IDENTIFIER) a table with a column that looks like an identifier, instead of warning. */
@@ -76,6 +79,8 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
   const out = kernels.frequencies({
     rows: table.numRows, quasiIdentifiers: qi, sensitive, k: thresholds.k, l: thresholds.l ?? 2,
   })
+  const persons = options.person === undefined ? null
+    : personRisk(qi, personColumn(encode(options.person), source), table.numRows, thresholds.k, options.history ?? false, kernels)
   const describe = (role: string) => (c: EncodedColumn) => ({ name: c.name, type: c.type, role, distinct: c.distinct, nulls: c.nulls })
   return {
     riskcheck: VERSION,
@@ -91,9 +96,19 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
       [s.name, tCloseness(kernels.frequencyTable([...qi, s], table.numRows), qi.length, s)])) : null,
     columns: [...qi.map(describe('quasi-identifier')), ...sensitive.map(describe('sensitive'))],
     nulls: 'value',
+    persons,
     ...thresholds,
-    ...assessRisk(out, table.numRows, roles.sensitive, thresholds),
+    ...assessRisk(out, table.numRows, roles.sensitive, thresholds, persons),
   }
+}
+
+/** The person column: every row must name its person. */
+export function personColumn(column: EncodedColumn, source: string): EncodedColumn {
+  if (column.nulls > 0) {
+    throw new RiskcheckError('E_COLUMN', `the person column ${quote(column.name)} in ${source} has ${column.nulls} null ` +
+      `value${column.nulls === 1 ? '' : 's'}: every row must name its person`, 'fill them in, or leave out --person')
+  }
+  return column
 }
 
 /** The identifier lint of every column riskcheck can encode (columns it cannot are reported by the roles). */
@@ -130,6 +145,9 @@ function checkOptions(o: AnalyseOptions): Thresholds {
     const given = o.lCriterion !== undefined ? `--l-criterion ${o.lCriterion}` : `--c ${o.c}`
     throw new RiskcheckError('E_OPTION', `${given} is given without --l: it only says how --l is checked`,
       'give the l to check with --l, for example --l 2')
+  }
+  if (o.history && o.person === undefined) {
+    throw new RiskcheckError('E_OPTION', '--history needs a person column', 'name it with --person, for example --person pid')
   }
   const lCriterion = o.lCriterion ?? 'distinct'
   if (!['distinct', 'entropy', 'recursive'].includes(lCriterion)) {

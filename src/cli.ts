@@ -57,6 +57,8 @@ interface CliOptions {
   drivers?: boolean
   drop?: string[]
   tCloseness?: boolean
+  person?: string
+  history?: boolean
   report: string[]
   lang: Lang
   revealSmallCells?: boolean
@@ -107,6 +109,8 @@ export function makeProgram(io: Io, done: (code: number) => void, command = 'ris
       .choices(['remove', 'mark']))
     .option('--no-propose', 'measure only: no generalisation search')
     .option('--strict', 'refuse a file with a column that looks like an identifier (national number, hash, ...)')
+    .option('--person <column>', 'the column naming the person of each row (several rows per person): classes count distinct persons')
+    .option('--history', "with --person: each person's set of quasi-identifier tuples over their rows as one quasi-identifier")
     .option('--drivers', 'what drives the risk: sample uniques with each quasi-identifier left out, or one level coarser')
     .option('--t-closeness', 'measure the t-closeness of each sensitive column (equal and ordered distance)')
     .addOption(new Option('--report <file>', 'write a report for reviewers: .html, .md or .json (repeatable)')
@@ -182,6 +186,8 @@ function policyOf(file: string, o: CliOptions): Policy {
     suppress: o.suppress,
     strict: o.strict,
     tCloseness: o.tCloseness,
+    person: given(o.person, base.person),
+    history: given(o.history, base.history),
     hierarchies,
     source: file,
   }

@@ -10,8 +10,10 @@ export type Thresholds = Pick<RiskResult, 'k' | 'maxProsecutorRisk' | 'l' | 'lBy
 type Measures = Pick<RiskResult, 'classes' | 'minClassSize' | 'maxClassSize' | 'sampleUniques' | 'recordsBelowK' |
   'classSizes' | 'prosecutor' | 'lDiversity' | 'checks' | 'meetsThreshold'>
 
-/** Risk measures and verdict from the kernel output of a table of `rows` records. */
-export function assessRisk(out: KernelOutput, rows: number, sensitive: string[], t: Thresholds): Measures {
+/** Risk measures and verdict from the kernel output of a table of `rows` records; with `persons` (the person
+ * column and the smallest class in distinct persons), k-anonymity counts persons. */
+export function assessRisk(out: KernelOutput, rows: number, sensitive: string[], t: Thresholds,
+  persons: { column: string; minClassPersons: number } | null = null): Measures {
   const lDiversity: Record<string, LDiversity> = {}
   sensitive.forEach((column, s) => {
     const d = out.diversity[s]
@@ -26,7 +28,7 @@ export function assessRisk(out: KernelOutput, rows: number, sensitive: string[],
       homogeneousRecords: d.homogeneousRecords,
     }
   })
-  const checks = verdict(out.minClassSize, lDiversity, t)
+  const checks = verdict(persons?.minClassPersons ?? out.minClassSize, persons?.column ?? null, lDiversity, t)
   return {
     classes: out.classes,
     minClassSize: out.minClassSize,
@@ -46,9 +48,9 @@ export function assessRisk(out: KernelOutput, rows: number, sensitive: string[],
   }
 }
 
-function verdict(minClassSize: number, lDiversity: Record<string, LDiversity>, t: Thresholds): Check[] {
+function verdict(minClassSize: number, person: string | null, lDiversity: Record<string, LDiversity>, t: Thresholds): Check[] {
   const checks: Check[] = [
-    { criterion: 'k-anonymity', column: null, threshold: t.k, value: minClassSize, met: minClassSize >= t.k },
+    { criterion: 'k-anonymity', column: person, threshold: t.k, value: minClassSize, met: minClassSize >= t.k },
   ]
   for (const [column, d] of Object.entries(lDiversity)) {
     const l = lOf(t, column)

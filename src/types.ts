@@ -1,4 +1,5 @@
 // Shapes shared across riskcheck: encoded columns, kernel input and output, the risk result.
+import type { PersonRisk } from './persons.js'
 
 /** Dense integer codes of one column, chunk by chunk; every code is below the column's radix. */
 export type CodeChunk = Uint8Array | Uint16Array | Uint32Array
@@ -145,11 +146,11 @@ export interface LDiversity {
 /** One criterion of the verdict. */
 export interface Check {
   criterion: 'k-anonymity' | `${LCriterion} l-diversity`
-  /** The sensitive column, for l-diversity. */
+  /** The sensitive column, for l-diversity; for k-anonymity, the person column when classes count persons. */
   column: string | null
   /** The threshold asked (k, l, or c for recursive). */
   threshold: number
-  /** The figure compared with it (smallest class, distinct l, entropy l or recursiveC). */
+  /** The figure compared with it (smallest class, in records or persons; distinct l, entropy l or recursiveC). */
   value: number | null
   met: boolean
 }
@@ -195,6 +196,9 @@ warnings: string[]
   tCloseness: Record<string, { equal: number; ordered: number | null }> | null
   /** Columns that look like identifiers (identifier lint), with why; their values are never shown. */
   identifiers: IdentifierFinding[]
+  /** With a person column (--person): class sizes in distinct persons, and the k-anonymity check counts them;
+   * else null. */
+  persons: PersonRisk | null
   columns: { name: string; type: string; role: string; distinct: number; nulls: number }[]
   /** How nulls are treated: "value" (a null is a value of its own, equal to every other null). */
   nulls: 'value'

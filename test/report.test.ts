@@ -214,6 +214,23 @@ describe('languages', () => {
   })
 })
 
+describe('with a person column', () => {
+  it('reports the persons, before and after, and the history model', async () => {
+    const rows = [['p1', '1950', 'A'], ['p1', '1950', 'B'], ['p2', '1950', 'A'], ['p2', '1950', 'A'], ['p3', '1950', 'A'],
+      ['p4', '1960', 'B'], ['p4', '1960', 'B'], ['p4', '1960', 'B'], ['p5', '1960', 'B'], ['p6', '1950', 'A'], ['p6', '1960', 'B']]
+    const file = tempFile('persons.arrow', tableToIPC(textTable(['pid', 'birth', 'arr'], rows), 'file'))
+    const r = await reports([file, '--qi', 'birth,arr', '--person', 'pid', '--history', '--k', '3', '--max-suppression', '20%'],
+      ['p.json', 'p.html', 'p.md'])
+    const json = JSON.parse(r.files['p.json']) as Report
+    expect(json.input.persons).toBe(6)
+    expect(json.before.persons?.history?.uniquePersons).toBe(2)
+    expect(json.verdict.checks[0]).toMatchObject({ criterion: 'k-anonymity', column: 'pid', before: 1, metBefore: false })
+    expect(json.after?.persons?.minClassPersons).toBeGreaterThanOrEqual(3)
+    expect(r.files['p.html']).toContain('<h3>Counted in persons (pid)</h3>')
+    expect(r.files['p.md']).toContain('k-anonymity (smallest class, in persons (pid))')
+  })
+})
+
 describe('--report on the command line', () => {
   it('refuses an unknown extension, the input as output, an existing file, and --reveal-small-cells alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'riskcheck-report-'))

@@ -27,8 +27,10 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
   const source = policy.source ?? 'the table'
   const n = table.numRows
   const qi = before.quasiIdentifiers.map(name => encodeColumn(table, name, source))
-  // sensitive values matter to the search only through l-diversity: the columns an l is asked of
-  const sensitive = before.sensitive.filter(name => lOf(before, name) !== null).map(name => encodeColumn(table, name, source))
+  // sensitive values matter to the search only through l-diversity: the columns an l is asked of; with a
+  // person column, a class must hold k distinct persons, which is distinct l-diversity of that column with l = k
+  const diverse = before.sensitive.filter(name => lOf(before, name) !== null)
+  const sensitive = [...diverse, ...(policy.person === undefined ? [] : [policy.person])].map(name => encodeColumn(table, name, source))
   checkHierarchyColumns(policy.hierarchies ?? {}, before, table)
   const chosen = qi.map(c => chooseHierarchy(c, policy.hierarchies?.[c.name], { baseDir: policy.baseDir }))
   const kernels = policy.kernels ?? loadKernels()
@@ -46,7 +48,7 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
     })),
     sensitive: sensitive.map((s, i) => ({ column: qi.length + i, radix: s.radix })),
   })
-  const criteria: NodeCriteria = { k: before.k, l: sensitive.map(s => lOf(before, s.name) as number) }
+  const criteria: NodeCriteria = { k: before.k, l: sensitive.map((s, i) => i < diverse.length ? lOf(before, s.name) as number : before.k) }
   return {
     before, qi, sensitive, chosen, heights, n, metric, criteria, maxSuppression,
     suppressionLimit: Math.floor(maxSuppression * n),
@@ -74,6 +76,10 @@ export function checkPolicy(policy: Policy, metric: Metric): number {
   if (policy.suppress === 'mark' && (policy.l !== undefined || policy.lByColumn !== undefined)) {
     throw new RiskcheckError('E_OPTION', '--suppress mark cannot be combined with --l: the class of the marked records ' +
       'could fail l-diversity, and the search does not judge it', 'use --suppress remove')
+  }
+  if (policy.suppress === 'mark' && policy.person !== undefined) {
+    throw new RiskcheckError('E_OPTION', '--suppress mark cannot be combined with --person: the class of the marked ' +
+      'records could hold fewer than k persons, and the search does not judge it', 'use --suppress remove')
   }
   if (!METRICS.includes(metric)) {
     throw new RiskcheckError('E_OPTION', `the metric must be loss, precision or discernibility, got ${JSON.stringify(metric)}`)

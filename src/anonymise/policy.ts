@@ -8,7 +8,7 @@ import type { HierarchySpec } from '../hierarchy/index.js'
 import { METRICS } from '../lattice/metrics.js'
 import type { Policy } from './types.js'
 
-const FIELDS = ['qi', 'sensitive', 'k', 'l', 'maxProsecutorRisk', 'maxSuppression', 'metric', 'hierarchies']
+const FIELDS = ['qi', 'sensitive', 'k', 'l', 'maxProsecutorRisk', 'maxSuppression', 'metric', 'hierarchies', 'person', 'history']
 
 /**
  * Read a policy file. Hierarchy files in it are relative to the policy's folder.
@@ -63,6 +63,14 @@ export function parsePolicy(json: unknown, where: string): Policy {
     const r = o.maxProsecutorRisk
     if (typeof r !== 'number' || !(r > 0 && r <= 1)) throw fail(`"maxProsecutorRisk" must be a number above 0 and at most 1, got ${JSON.stringify(r)}`)
     policy.maxProsecutorRisk = r
+  }
+  if (o.person !== undefined) {
+    if (typeof o.person !== 'string' || o.person === '') throw fail('"person" must be a column name')
+    policy.person = o.person
+  }
+  if (o.history !== undefined) {
+    if (typeof o.history !== 'boolean') throw fail(`"history" must be true or false, got ${JSON.stringify(o.history)}`)
+    policy.history = o.history
   }
   if (o.maxSuppression !== undefined) policy.maxSuppression = parseShare(o.maxSuppression, `${where}: "maxSuppression"`)
   if (o.metric !== undefined) {

@@ -58,6 +58,7 @@ function analysed(...[r, s, f]: Ctx): Section {
     [s.fact.size, r.input.bytes === null ? s.none : s.bytes(f.int(r.input.bytes))],
     ['SHA-256', r.input.sha256 ?? s.none],
     [s.fact.records, f.int(r.input.rows)],
+    ...(r.input.persons === null ? [] : [[s.fact.persons, f.int(r.input.persons)] as [string, string]]),
     [s.fact.nulls, s.nullsValue],
     [s.fact.version, `riskcheck ${r.riskcheck} (${r.format})`],
     [s.fact.command, r.command ?? s.none],
@@ -112,6 +113,7 @@ function risk(id: string, title: string, x: RiskFigures, r: Report, s: Strings, 
       [s.fig.average, f.prob(x.prosecutor.average)],
       [s.fig.atRisk(f.int(k)), f.pct(x.prosecutor.recordsAtRisk)],
     ]),
+    ...personFigures(x, k, s, f),
     { kind: 'h3', text: s.head.classSizes },
     {
       kind: 'chart', title: s.chartTitle,
@@ -140,6 +142,26 @@ function risk(id: string, title: string, x: RiskFigures, r: Report, s: Strings, 
   }
   if (id === 'before') blocks.push(...drivers(r, s, f), ...smallClasses(r, s, f))
   return { id, title, blocks }
+}
+
+/** With a person column: the classes counted in persons, and the history model when asked. */
+function personFigures(x: RiskFigures, k: number, s: Strings, f: Formatters): Block[] {
+  const p = x.persons
+  if (!p) return []
+  const share = (n: number) => `${f.int(n)} (${f.pct(n / p.persons)})`
+  const rows: [string, string][] = [
+    [s.person.persons, f.int(p.persons)],
+    [s.person.smallest, f.int(p.minClassPersons)],
+    [s.person.unique, share(p.uniquePersons)],
+    [s.person.belowK(f.int(k)), share(p.personsBelowK)],
+    [s.person.highest, f.prob(p.prosecutor.highest)],
+    [s.person.average, f.prob(p.prosecutor.average)],
+  ]
+  if (p.history) {
+    rows.push([s.person.histories, f.int(p.history.histories)], [s.person.historyUnique, share(p.history.uniquePersons)],
+      [s.person.historyBelowK(f.int(k)), share(p.history.personsBelowK)])
+  }
+  return [{ kind: 'h3', text: s.person.title(p.column) }, keyValues(s.head.figure, rows)]
 }
 
 function drivers(...[r, s, f]: Ctx): Block[] {

@@ -27,7 +27,9 @@ export interface Strings {
   none: string
   met: F<[value: string, met: boolean]>
   criterion: F<[criterion: Criterion, column: string | null]>
-  fact: Record<'file' | 'size' | 'records' | 'nulls' | 'version' | 'command' | 'generated', string>
+  fact: Record<'file' | 'size' | 'records' | 'persons' | 'nulls' | 'version' | 'command' | 'generated', string>
+  person: Record<'persons' | 'smallest' | 'unique' | 'highest' | 'average' | 'histories' | 'historyUnique', string> &
+    { title: F<[column: string]>; belowK: F<[k: string]>; historyBelowK: F<[k: string]> }
   bytes: F<[n: string]>
   nullsValue: string
   param: Record<'quasiIdentifiers' | 'sensitive' | 'rolesFrom' | 'maxProsecutorRisk' | 'lByColumn' | 'maxSuppression' |
@@ -120,10 +122,17 @@ const en: Strings = {
   },
   none: '-',
   met: (value, met) => `${value} (${met ? 'met' : 'NOT met'})`,
-  criterion: (c, column) => c === 'k-anonymity' ? 'k-anonymity (smallest class)' : `${c} of ${column}`,
+  criterion: (c, column) => c === 'k-anonymity' ? `k-anonymity (smallest class${column ? `, in persons (${column})` : ''})` : `${c} of ${column}`,
   fact: {
-    file: 'File', size: 'Size', records: 'Records (rows)', nulls: 'Missing values', version: 'Made by',
+    file: 'File', size: 'Size', records: 'Records (rows)', persons: 'Persons', nulls: 'Missing values', version: 'Made by',
     command: 'Command', generated: 'Generated (UTC)',
+  },
+  person: {
+    title: column => `Counted in persons (${column})`, persons: 'Persons (distinct)', smallest: 'Smallest class, in persons',
+    unique: 'Persons alone in a class of theirs', belowK: k => `Persons in a class of fewer than ${k} persons`,
+    highest: 'Prosecutor risk of a person, highest', average: 'Prosecutor risk of a person, average over persons',
+    histories: 'Histories (distinct sets of tuples of a person)', historyUnique: 'Persons unique by their history',
+    historyBelowK: k => `Persons whose history fewer than ${k} persons share`,
   },
   bytes: n => `${n} bytes`,
   nullsValue: 'a missing value (null) is a value of its own: two nulls agree, a null differs from every value',
@@ -204,7 +213,8 @@ const en: Strings = {
     'they are published, and so is any column an outsider could know.',
     'The prior knowledge of an insider (a relative, a care provider, a colleague) is not modelled, nor linkage with ' +
     'other files on anything but the quasi-identifiers.',
-    'Rows are counted, not persons: when a person has several rows, classes are smaller in persons than in rows.',
+    'Without a person column (--person), rows are counted, not persons: when a person has several rows, classes are ' +
+    'smaller in persons than in rows.',
     'Counts below k are withheld from this report; they are not withheld from the data.',
   ],
 }
@@ -246,11 +256,18 @@ const nl: Strings = {
   },
   none: '-',
   met: (value, met) => `${value} (${met ? 'voldaan' : 'NIET voldaan'})`,
-  criterion: (c, column) => c === 'k-anonymity' ? 'k-anonimiteit (kleinste klasse)'
+  criterion: (c, column) => c === 'k-anonymity' ? `k-anonimiteit (kleinste klasse${column ? `, in personen (${column})` : ''})`
     : `${c.replace('distinct', 'distinct').replace('entropy', 'entropie').replace('recursive', 'recursieve').replace('diversity', 'diversiteit')} van ${column}`,
   fact: {
-    file: 'Bestand', size: 'Grootte', records: 'Records (rijen)', nulls: 'Ontbrekende waarden', version: 'Gemaakt door',
-    command: 'Opdracht', generated: 'Aangemaakt (UTC)',
+    file: 'Bestand', size: 'Grootte', records: 'Records (rijen)', persons: 'Personen', nulls: 'Ontbrekende waarden',
+    version: 'Gemaakt door', command: 'Opdracht', generated: 'Aangemaakt (UTC)',
+  },
+  person: {
+    title: column => `Geteld in personen (${column})`, persons: 'Personen (verschillend)', smallest: 'Kleinste klasse, in personen',
+    unique: 'Personen alleen in een van hun klassen', belowK: k => `Personen in een klasse van minder dan ${k} personen`,
+    highest: 'Prosecutor-risico van een persoon, hoogste', average: 'Prosecutor-risico van een persoon, gemiddeld over de personen',
+    histories: 'Historieken (verschillende reeksen combinaties van een persoon)', historyUnique: 'Personen uniek door hun historiek',
+    historyBelowK: k => `Personen van wie minder dan ${k} personen de historiek delen`,
   },
   bytes: n => `${n} bytes`,
   nullsValue: 'een ontbrekende waarde (null) is een waarde op zich: twee nulls zijn gelijk, een null verschilt van elke waarde',
@@ -336,7 +353,8 @@ const nl: Strings = {
       'quasi-identificatoren als ze gepubliceerd worden, net als elke kolom die een buitenstaander kan kennen.',
     'De voorkennis van een insider (een familielid, een zorgverlener, een collega) is niet gemodelleerd, noch een ' +
       'koppeling met andere bestanden op iets anders dan de quasi-identificatoren.',
-    'Rijen worden geteld, geen personen: als een persoon meerdere rijen heeft, zijn de klassen kleiner in personen dan in rijen.',
+    'Zonder persoonskolom (--person) worden rijen geteld, geen personen: als een persoon meerdere rijen heeft, zijn de ' +
+      'klassen kleiner in personen dan in rijen.',
     'Aantallen onder k worden in dit rapport weggelaten; in de gegevens zelf niet.',
   ],
 }
@@ -378,12 +396,19 @@ const fr: Strings = {
   },
   none: '-',
   met: (value, met) => `${value} (${met ? 'respecté' : 'NON respecté'})`,
-  criterion: (c, column) => c === 'k-anonymity' ? 'k-anonymat (plus petite classe)'
+  criterion: (c, column) => c === 'k-anonymity' ? `k-anonymat (plus petite classe${column ? `, en personnes (${column})` : ''})`
     : `${{ 'distinct l-diversity': 'l-diversité distincte', 'entropy l-diversity': 'l-diversité d’entropie',
       'recursive l-diversity': 'l-diversité récursive' }[c]} de ${column}`,
   fact: {
-    file: 'Fichier', size: 'Taille', records: 'Enregistrements (lignes)', nulls: 'Valeurs manquantes', version: 'Produit par',
-    command: 'Commande', generated: 'Produit le (UTC)',
+    file: 'Fichier', size: 'Taille', records: 'Enregistrements (lignes)', persons: 'Personnes', nulls: 'Valeurs manquantes',
+    version: 'Produit par', command: 'Commande', generated: 'Produit le (UTC)',
+  },
+  person: {
+    title: column => `Compté en personnes (${column})`, persons: 'Personnes (distinctes)', smallest: 'Plus petite classe, en personnes',
+    unique: 'Personnes seules dans une de leurs classes', belowK: k => `Personnes dans une classe de moins de ${k} personnes`,
+    highest: 'Risque « prosecutor » d’une personne, maximum', average: 'Risque « prosecutor » d’une personne, moyenne sur les personnes',
+    histories: 'Historiques (ensembles distincts de combinaisons d’une personne)', historyUnique: 'Personnes uniques par leur historique',
+    historyBelowK: k => `Personnes dont moins de ${k} personnes partagent l’historique`,
   },
   bytes: n => `${n} octets`,
   nullsValue: 'une valeur manquante (null) est une valeur à part entière : deux nulls sont égaux, un null diffère de toute valeur',
@@ -468,8 +493,8 @@ const fr: Strings = {
       'quasi-identifiants s’ils sont publiés, comme toute colonne qu’un tiers pourrait connaître.',
     'La connaissance préalable d’un initié (un proche, un soignant, un collègue) n’est pas modélisée, ni le couplage ' +
       'avec d’autres fichiers sur autre chose que les quasi-identifiants.',
-    'Ce sont les lignes qui sont comptées, pas les personnes : quand une personne a plusieurs lignes, les classes sont ' +
-      'plus petites en personnes qu’en lignes.',
+    'Sans colonne de personne (--person), ce sont les lignes qui sont comptées, pas les personnes : quand une ' +
+      'personne a plusieurs lignes, les classes sont plus petites en personnes qu’en lignes.',
     'Les nombres inférieurs à k sont retenus dans ce rapport ; ils ne le sont pas dans les données.',
   ],
 }

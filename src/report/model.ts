@@ -48,6 +48,8 @@ export interface RiskFigures {
   prosecutor: RiskResult['prosecutor']
   lDiversity: ({ column: string } & RiskResult['lDiversity'][string])[]
   tCloseness: { column: string; equal: number; ordered: number | null }[] | null
+  /** With a person column: the classes counted in persons (and the history model); else null. */
+  persons: RiskResult['persons']
 }
 
 /** A row of a value mapping. records: null when hidden, either because they are fewer than k (belowK), or to
@@ -91,6 +93,8 @@ export interface Report {
     bytes: number | null
     sha256: string | null
     rows: number
+    /** Distinct persons, with a person column; else null. */
+    persons: number | null
     nulls: 'value'
     columns: { name: string; type: string | null; role: string; distinct: number | null; note: string | null }[]
   }
@@ -160,6 +164,7 @@ export function buildReport(result: AnonymiseResult | RiskResult, context: Repor
       bytes: context.input?.bytes ?? null,
       sha256: context.input?.sha256 ?? null,
       rows: before.rows,
+      persons: before.persons?.persons ?? null,
       nulls: before.nulls,
       columns: [
         ...before.columns.map(c => ({ name: c.name, type: c.type, role: c.role, distinct: c.distinct, note: null })),
@@ -226,6 +231,7 @@ export function figuresOf(r: RiskResult): RiskFigures {
     prosecutor: r.prosecutor,
     lDiversity: r.sensitive.map(column => ({ column, ...r.lDiversity[column] })),
     tCloseness: r.tCloseness && Object.entries(r.tCloseness).map(([column, t]) => ({ column, ...t })),
+    persons: r.persons,
   }
 }
 

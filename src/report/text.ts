@@ -12,7 +12,7 @@ const num = (x: number) => (Number.isInteger(x) ? int(x) : x < 0.01 ? x.toPrecis
 
 /** The terminal summary of a result: roles, verdict, risk figures, class sizes, l-diversity. */
 export function renderText(r: RiskResult): string {
-  return [header(r), verdictLine(r), riskTable(r), sizeTable(r), diversityTable(r), footer(r)]
+  return [header(r), verdictLine(r), riskTable(r), personTable(r), sizeTable(r), diversityTable(r), footer(r)]
     .filter(Boolean).join('\n\n') + '\n'
 }
 
@@ -42,12 +42,14 @@ function codingLine(c: NonNullable<RiskResult['coding']>): string {
 function verdictLine(r: RiskResult): string {
   const failed = r.checks.filter(c => !c.met)
   const risk = r.maxProsecutorRisk === null ? '' : ` (no record's prosecutor risk above ${r.maxProsecutorRisk})`
-  const asked = r.checks.map(c => c.criterion === 'k-anonymity' ? `k = ${c.threshold}${risk}`
+  const asked = r.checks.map(c => c.criterion === 'k-anonymity' ? `k = ${c.threshold}${c.column ? ` persons (${c.column})` : ''}${risk}`
     : c.criterion === 'recursive l-diversity' ? `recursive (c,l)-diversity with c = ${c.threshold}, l = ${r.l} on ${c.column}`
       : `${c.criterion} l = ${c.threshold} on ${c.column}`)
   if (failed.length === 0) return `VERDICT: the file MEETS ${asked.join(', ')}.`
   const why = failed.map(c => c.criterion === 'k-anonymity'
-    ? `${int(r.recordsBelowK)} records (${pct(r.recordsBelowK, r.rows)}) are in classes smaller than ${r.k}, ` +
+    ? r.persons ? `${int(r.persons.personsBelowK)} persons (${pct(r.persons.personsBelowK, r.persons.persons)}) have a row in a ` +
+      `class of fewer than ${r.k} persons, ${int(r.persons.uniquePersons)} of them alone in it`
+      : `${int(r.recordsBelowK)} records (${pct(r.recordsBelowK, r.rows)}) are in classes smaller than ${r.k}, ` +
       `${int(r.sampleUniques)} of them alone in their class`
     : c.criterion !== 'recursive l-diversity' ? `${c.column} has ${c.criterion} ${num(c.value as number)}, below ${c.threshold}`
       : c.value === null ? `${c.column} has no recursive (c,l) c for l = ${r.l}: a class has fewer than ${r.l} different values`
@@ -71,6 +73,29 @@ function riskTable(r: RiskResult): string {
     ['Prosecutor risk, average over records', num(r.prosecutor.average)],
     [`Records at risk (risk above 1/${r.k})`, pct(r.prosecutor.recordsAtRisk, 1)],
   )
+  return t.toString()
+}
+
+/** With a person column: the classes counted in persons, and the history model when asked. */
+function personTable(r: RiskResult): string {
+  const p = r.persons
+  if (!p) return ''
+  const t = table([`Risk counted in persons (${p.column})`, ''])
+  t.push(
+    ['Persons (distinct)', int(p.persons)],
+    ['Smallest class, in persons', int(p.minClassPersons)],
+    ['Persons alone in a class of theirs', `${int(p.uniquePersons)} (${pct(p.uniquePersons, p.persons)})`],
+    [`Persons in a class of fewer than ${r.k} persons`, `${int(p.personsBelowK)} (${pct(p.personsBelowK, p.persons)})`],
+    ['Prosecutor risk of a person, highest', num(p.prosecutor.highest)],
+    ['Prosecutor risk of a person, average over persons', num(p.prosecutor.average)],
+  )
+  if (p.history) {
+    t.push(
+      ['Histories (distinct sets of tuples of a person)', int(p.history.histories)],
+      ['Persons unique by their history', `${int(p.history.uniquePersons)} (${pct(p.history.uniquePersons, p.persons)})`],
+      [`Persons whose history fewer than ${r.k} share`, `${int(p.history.personsBelowK)} (${pct(p.history.personsBelowK, p.persons)})`],
+    )
+  }
   return t.toString()
 }
 
