@@ -1,9 +1,12 @@
 // What drives the risk: for each quasi-identifier, the sample uniques if it were left out, and if it were
-// coarsened one level of its hierarchy, the other quasi-identifiers as they are.
+// coarsened one level of its hierarchy, the other quasi-identifiers as they are; and the minimal sets of
+// quasi-identifiers on which records are unique.
 import type { Table } from 'apache-arrow'
 import { analyse } from '../analyse.js'
 import { encodeColumn } from '../input/encode.js'
 import { loadKernels } from '../kernels/wasm/index.js'
+import { DEFAULT_MAX_SIZE, minimalUniques } from '../minimal-uniques.js'
+import type { MinimalUniques } from '../minimal-uniques.js'
 import type { CodeColumn, RiskResult } from '../types.js'
 import { concatCodes } from './coded.js'
 import { chooseHierarchy } from './hierarchies.js'
@@ -22,6 +25,8 @@ export interface RiskDriver {
 export interface RiskDrivers {
   sampleUniques: number
   columns: RiskDriver[]
+  /** The smallest sets of quasi-identifiers (up to maxSize columns) on which records are already unique. */
+  minimalUniques: MinimalUniques
 }
 
 /**
@@ -29,7 +34,8 @@ export interface RiskDrivers {
  * coarser (the hierarchy the policy gives it, or its default). `before`: analyse(table, policy), when known.
  * @example riskDrivers(readArrow('extract.arrow'), { qi: ['birth_year', 'sex', 'arr_residence'] })
  */
-export function riskDrivers(table: Table, policy: Policy = {}, before: RiskResult = analyse(table, policy)): RiskDrivers {
+export function riskDrivers(table: Table, policy: Policy = {}, before: RiskResult = analyse(table, policy),
+  maxSetSize = DEFAULT_MAX_SIZE): RiskDrivers {
   const source = policy.source ?? 'the table'
   const qi = before.quasiIdentifiers.map(name => encodeColumn(table, name, source))
   const kernels = policy.kernels ?? loadKernels()
@@ -46,5 +52,9 @@ export function riskDrivers(table: Table, policy: Policy = {}, before: RiskResul
       coarsened: coarser && { levelName: levelNames[1], hierarchy: chosen.source, sampleUniques: uniques([...others, coarser]) },
     }
   })
-  return { sampleUniques: before.sampleUniques, columns }
+  const freq = kernels.frequencyTable(qi, table.numRows)
+  return {
+    sampleUniques: before.sampleUniques, columns,
+    minimalUniques: minimalUniques(freq, qi.map(c => c.name), qi.map(c => c.radix), maxSetSize),
+  }
 }

@@ -178,6 +178,27 @@ function drivers(...[r, s, f]: Ctx): Block[] {
         c.coarsened ? `${f.int(c.coarsened.sampleUniques)} (${c.coarsened.levelName})` : s.none]),
     },
     ...(top && d.sampleUniques > 0 ? [{ kind: 'p' as const, text: s.topDriver(top.column, f.int(drop(top.withoutIt))) }] : []),
+    ...minimalUniques(d, s, f),
+  ]
+}
+
+/** The ten sets of quasi-identifiers that single out most records, and how small the sets are. */
+function minimalUniques(d: NonNullable<Report['drivers']>, s: Strings, f: Formatters): Block[] {
+  const m = d.minimalUniques
+  if (d.sampleUniques === 0) return []
+  const beyond = d.sampleUniques - m.recordsBySize.reduce((a, n) => a + n, 0)
+  return [
+    { kind: 'h3', text: s.msu.title },
+    { kind: 'p', text: s.msu.intro(f.int(m.maxSize)) },
+    {
+      kind: 'table', head: [s.msu.columns, s.msu.records], numeric: [false, true],
+      rows: m.sets.slice(0, 10).map(set => [set.columns.join(' + '), f.int(set.records)]),
+    },
+    ...(m.sets.length > 10 ? [{ kind: 'p' as const, text: s.msu.moreSets(f.int(m.sets.length - 10)) }] : []),
+    {
+      kind: 'table', head: [s.msu.size, s.head.records], numeric: [false, true],
+      rows: [...m.recordsBySize.map((n, i) => [f.int(i + 1), f.int(n)]), [s.msu.more(f.int(m.maxSize)), f.int(beyond)]],
+    },
   ]
 }
 

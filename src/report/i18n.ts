@@ -46,6 +46,8 @@ export interface Strings {
   classesRecords: F<[classes: string, records: string]>
   noDrivers: string
   driversIntro: F<[uniques: string]>
+  msu: Record<'title' | 'columns' | 'records' | 'size', string> &
+    { intro: F<[maxSize: string]>; more: F<[maxSize: string]>; moreSets: F<[n: string]> }
   topDriver: F<[column: string, drop: string]>
   smallClassesIntro: F<[k: string, n: string]>
   noProposal: Record<Outcome, string>
@@ -160,6 +162,13 @@ const en: Strings = {
   driversIntro: n => `The file has ${n} sample uniques. For each quasi-identifier: the sample uniques if it alone were ` +
     'left out, or coarsened one level of its hierarchy ("-": its next level is "*", the same as leaving it out).',
   topDriver: (column, drop) => `Leaving out ${column} removes the most sample uniques: ${drop}.`,
+  msu: {
+    title: 'Minimal sample uniques', columns: 'Set of quasi-identifiers', records: 'Records it singles out',
+    size: 'Smallest set that singles them out',
+    intro: m => `For each sample unique, the smallest sets of up to ${m} quasi-identifiers on which it is already alone ` +
+      '(no smaller set inside being enough). A record can have several such sets: each counts it.',
+    more: m => `more than ${m} columns`, moreSets: n => `${n} more sets in the JSON report.`,
+  },
   smallClassesIntro: (k, n) => `Shown because --reveal-small-cells was given: the ${n} combinations with fewer than ${k} ` +
     'records (at most 100, smallest first).',
   noProposal: {
@@ -297,6 +306,13 @@ const nl: Strings = {
     'alleen die kolom weggelaten werd, of één niveau van haar hiërarchie grover gemaakt ("-": het volgende niveau is ' +
     '"*", hetzelfde als weglaten).',
   topDriver: (column, drop) => `${column} weglaten vermindert de unieke records het meest: met ${drop}.`,
+  msu: {
+    title: 'Minimale unieke combinaties', columns: 'Reeks quasi-identificatoren', records: 'Records die ze uniek maakt',
+    size: 'Kleinste reeks die ze uniek maakt',
+    intro: m => `Voor elk uniek record: de kleinste reeksen van hoogstens ${m} quasi-identificatoren waarop het al alleen ` +
+      'staat (geen kleinere reeks erbinnen volstaat). Een record kan meerdere zulke reeksen hebben: elke reeks telt het.',
+    more: m => `meer dan ${m} kolommen`, moreSets: n => `${n} reeksen meer in het JSON-rapport.`,
+  },
   smallClassesIntro: (k, n) => `Getoond omdat --reveal-small-cells gegeven werd: de ${n} combinaties met minder dan ` +
     `${k} records (hoogstens 100, de kleinste eerst).`,
   noProposal: {
@@ -438,6 +454,14 @@ const fr: Strings = {
     'd’uniques si on l’omettait seul, ou si on le rendait plus grossier d’un niveau de sa hiérarchie (« - » : son ' +
     'niveau suivant est « * », comme l’omettre).',
   topDriver: (column, drop) => `Omettre ${column} réduit le plus le nombre d’uniques : de ${drop}.`,
+  msu: {
+    title: 'Uniques minimaux', columns: 'Ensemble de quasi-identifiants', records: 'Enregistrements qu’il isole',
+    size: 'Plus petit ensemble qui les isole',
+    intro: m => `Pour chaque enregistrement unique, les plus petits ensembles d’au plus ${m} quasi-identifiants sur ` +
+      'lesquels il est déjà seul (aucun sous-ensemble plus petit ne suffisant). Un enregistrement peut en avoir ' +
+      'plusieurs : chacun le compte.',
+    more: m => `plus de ${m} colonnes`, moreSets: n => `${n} ensembles de plus dans le rapport JSON.`,
+  },
   smallClassesIntro: (k, n) => `Montré parce que --reveal-small-cells a été donné : les ${n} combinaisons de moins de ` +
     `${k} enregistrements (au plus 100, les plus petites d’abord).`,
   noProposal: {

@@ -59,7 +59,20 @@ export function renderDrivers(d: RiskDrivers | undefined): string {
     t.push([c.column, int(c.withoutIt), c.coarsened ? `${int(c.coarsened.sampleUniques)} (${c.coarsened.levelName})` : '-'])
   }
   return `\n${t.toString()}\nSample uniques if each quasi-identifier alone were left out, or coarsened one level of its ` +
-    'hierarchy (- : its next level is "*", the same as leaving it out).\n'
+    'hierarchy (- : its next level is "*", the same as leaving it out).\n' + renderMinimalUniques(d)
+}
+
+/** The smallest sets of quasi-identifiers that make records unique, the ten with most records. */
+function renderMinimalUniques(d: RiskDrivers): string {
+  const m = d.minimalUniques
+  if (d.sampleUniques === 0) return ''
+  const beyond = d.sampleUniques - m.recordsBySize.reduce((a, n) => a + n, 0)
+  const bySize = m.recordsBySize.map((n, i) => `${int(n)} on ${i + 1} column${i ? 's' : ''}`)
+  const lines = m.sets.slice(0, 10).map(set => `  ${set.columns.join(' + ')}: ${int(set.records)} record${set.records === 1 ? '' : 's'}`)
+  return `\nMinimal sample uniques (sets of up to ${m.maxSize} quasi-identifiers on which a record is already alone, ` +
+    `no smaller set being enough): of the ${int(d.sampleUniques)} sample uniques, ${bySize.join(', ')}` +
+    `${beyond > 0 ? `, ${int(beyond)} only on more` : ''}.\n${lines.join('\n')}` +
+    `${m.sets.length > 10 ? `\n  (${int(m.sets.length - 10)} more sets in --json)` : ''}\n`
 }
 
 /** "birth_year in 10-year bands, arr_residence to province, sex unchanged; 115 records (0.6 %) suppressed". */
