@@ -1,0 +1,18 @@
+// Population-based risk: population uniques estimated from a sample (Pitman, Zayatz, SNB, Dankar et al.'s rule),
+// individual risk with sampling weights, and journalist and marketer risk against population class sizes.
+export { populationUniqueness } from './dankar.js'
+export type { PopulationUniqueness, UniquenessEstimator } from './dankar.js'
+export { estimatePitman } from './pitman.js'
+export type { PitmanEstimate } from './pitman.js'
+export { estimateZayatz } from './zayatz.js'
+export type { ZayatzEstimate } from './zayatz.js'
+export { estimateSnb } from './snb.js'
+export type { SnbEstimate } from './snb.js'
+export { sampleOf } from './sample.js'
+export type { Sample, SizeHistogram } from './sample.js'
+export { SOLVER_DEFAULTS } from './solver.js'
+export type { SolverOptions } from './solver.js'
+export { individualRisk } from './individual.js'
+export type { IndividualRisk } from './individual.js'
+export { journalistRisk, marketerRisk } from './journalist.js'
+export type { JournalistRisk } from './journalist.js'
