@@ -2,7 +2,9 @@
 import type { Table } from 'apache-arrow'
 import { RiskcheckError, quote } from './errors.js'
 import { canEncode, encodeColumn } from './input/encode.js'
-import { tCloseness } from './closeness.js'
+import { closenessColumn, tCloseness } from './closeness.js'
+import { buildHierarchy } from './hierarchy/index.js'
+import type { HierarchySpec } from './hierarchy/index.js'
 import { findingText, lintColumn } from './lint/identifiers.js'
 import { loadKernels } from './kernels/wasm/index.js'
 import { personRisk } from './persons.js'
@@ -27,6 +29,13 @@ export interface AnalyseOptions extends RoleOptions {
   history?: boolean
   /** Measure the t-closeness of each sensitive column (tCloseness in the result). */
   tCloseness?: boolean
+  /** Largest acceptable t-closeness of every sensitive column (0 to 1); joins the verdict, and implies tCloseness. */
+  t?: number
+  /** Hierarchy specs by column: a sensitive column's gives its t-closeness the hierarchical distance (the
+   * quasi-identifiers' are for the generalisation search, see Policy). */
+  hierarchies?: Record<string, HierarchySpec>
+  /** Where relative hierarchy file paths start (default: the working directory). */
+  baseDir?: string
   /** Refuse (E_IDENTIFIER) a table with a column that looks like an identifier, instead of warning. */
   strict?: boolean
   /** Smallest acceptable l for every sensitive column; joins the verdict when given. */
@@ -79,6 +88,8 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
   const out = kernels.frequencies({
     rows: table.numRows, quasiIdentifiers: qi, sensitive, k: thresholds.k, l: thresholds.l ?? 2,
   })
+  const closeness = options.tCloseness || thresholds.t !== null ? Object.fromEntries(sensitive.map(s => [s.name,
+    tCloseness(kernels.frequencyTable([...qi, s], table.numRows), qi.length, sensitiveCloseness(s, options))])) : null
   const persons = options.person === undefined ? null
     : personRisk(qi, personColumn(encode(options.person), source), table.numRows, thresholds.k, options.history ?? false, kernels)
   const describe = (role: string) => (c: EncodedColumn) => ({ name: c.name, type: c.type, role, distinct: c.distinct, nulls: c.nulls })
@@ -92,14 +103,19 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
     warnings: [...identifiers.map(findingText), ...roles.warnings],
     identifiers,
     coding: codingOf(table),
-    tCloseness: options.tCloseness ? Object.fromEntries(sensitive.map(s =>
-      [s.name, tCloseness(kernels.frequencyTable([...qi, s], table.numRows), qi.length, s)])) : null,
+    tCloseness: closeness,
     columns: [...qi.map(describe('quasi-identifier')), ...sensitive.map(describe('sensitive'))],
     nulls: 'value',
     persons,
     ...thresholds,
-    ...assessRisk(out, table.numRows, roles.sensitive, thresholds, persons),
+    ...assessRisk(out, table.numRows, roles.sensitive, thresholds, persons, closeness),
   }
+}
+
+/** What the t-closeness distances need of a sensitive column: its hierarchy, when the options give one. */
+export function sensitiveCloseness(column: EncodedColumn, options: Pick<AnalyseOptions, 'hierarchies' | 'baseDir'>) {
+  const spec = options.hierarchies?.[column.name]
+  return closenessColumn(column, spec ? buildHierarchy(spec, column, { baseDir: options.baseDir }) : null)
 }
 
 /** The person column: every row must name its person. */
@@ -166,7 +182,14 @@ function checkOptions(o: AnalyseOptions): Thresholds {
     throw new RiskcheckError('E_OPTION', 'an l per sensitive column works with the distinct and entropy criteria, not recursive',
       'give one l for every column with recursive (c,l)-diversity')
   }
-  return { k, maxProsecutorRisk: r, l, lByColumn, lCriterion, c }
+  const t = o.t ?? null
+  if (t !== null && !(Number.isFinite(t) && t >= 0 && t <= 1)) {
+    throw new RiskcheckError('E_OPTION', `t must be a number from 0 to 1, got ${t}`)
+  }
+  if (t !== null && o.sensitive !== undefined && o.sensitive.length === 0) {
+    throw new RiskcheckError('E_OPTION', 't-closeness needs a sensitive column', 'name them with --sensitive')
+  }
+  return { k, maxProsecutorRisk: r, l, lByColumn, lCriterion, c, t }
 }
 
 function wholeNumber(name: string, n: number): number {

@@ -57,6 +57,7 @@ interface CliOptions {
   drivers?: boolean
   drop?: string[]
   tCloseness?: boolean
+  t?: number
   person?: string
   history?: boolean
   report: string[]
@@ -112,7 +113,8 @@ export function makeProgram(io: Io, done: (code: number) => void, command = 'ris
     .option('--person <column>', 'the column naming the person of each row (several rows per person): classes count distinct persons')
     .option('--history', "with --person: each person's set of quasi-identifier tuples over their rows as one quasi-identifier")
     .option('--drivers', 'what drives the risk: sample uniques with each quasi-identifier left out, or one level coarser')
-    .option('--t-closeness', 'measure the t-closeness of each sensitive column (equal and ordered distance)')
+    .option('--t-closeness', 'measure the t-closeness of each sensitive column (equal, ordered and hierarchical distance)')
+    .option('--t <number>', 'largest acceptable t-closeness of every sensitive column, 0 to 1 (joins the verdict and the search)', share('t'))
     .addOption(new Option('--report <file>', 'write a report for reviewers: .html, .md or .json (repeatable)')
       .argParser(reportOption).default([], 'none'))
     .addOption(new Option('--lang <language>', 'language of the reports').choices(LANGS).default('en'))
@@ -186,6 +188,7 @@ function policyOf(file: string, o: CliOptions): Policy {
     suppress: o.suppress,
     strict: o.strict,
     tCloseness: o.tCloseness,
+    t: given(o.t, base.t),
     person: given(o.person, base.person),
     history: given(o.history, base.history),
     hierarchies,
@@ -233,6 +236,14 @@ function wholeNumber(name: string) {
     if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
       throw new InvalidArgumentError(`${name} must be a whole number from 1 to 4294967295.`)
     }
+    return n
+  }
+}
+
+function share(name: string) {
+  return (value: string): number => {
+    const n = Number(value)
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`${name} must be a number from 0 to 1.`)
     return n
   }
 }

@@ -5,7 +5,10 @@ import type { Check, KernelOutput, LDiversity, RiskResult } from './types.js'
 const ENTROPY_TOLERANCE = 1e-9
 
 /** The thresholds a table is judged against (documented on RiskResult). */
-export type Thresholds = Pick<RiskResult, 'k' | 'maxProsecutorRisk' | 'l' | 'lByColumn' | 'lCriterion' | 'c'>
+export type Thresholds = Pick<RiskResult, 'k' | 'maxProsecutorRisk' | 'l' | 'lByColumn' | 'lCriterion' | 'c' | 't'>
+
+/** Tolerance for comparing a t-closeness with its threshold (sums of shares in floating point). */
+export const T_TOLERANCE = 1e-9
 
 type Measures = Pick<RiskResult, 'classes' | 'minClassSize' | 'maxClassSize' | 'sampleUniques' | 'recordsBelowK' |
   'classSizes' | 'prosecutor' | 'lDiversity' | 'checks' | 'meetsThreshold'>
@@ -13,7 +16,7 @@ type Measures = Pick<RiskResult, 'classes' | 'minClassSize' | 'maxClassSize' | '
 /** Risk measures and verdict from the kernel output of a table of `rows` records; with `persons` (the person
  * column and the smallest class in distinct persons), k-anonymity counts persons. */
 export function assessRisk(out: KernelOutput, rows: number, sensitive: string[], t: Thresholds,
-  persons: { column: string; minClassPersons: number } | null = null): Measures {
+  persons: { column: string; minClassPersons: number } | null = null, closeness: RiskResult['tCloseness'] = null): Measures {
   const lDiversity: Record<string, LDiversity> = {}
   sensitive.forEach((column, s) => {
     const d = out.diversity[s]
@@ -29,6 +32,11 @@ export function assessRisk(out: KernelOutput, rows: number, sensitive: string[],
     }
   })
   const checks = verdict(persons?.minClassPersons ?? out.minClassSize, persons?.column ?? null, lDiversity, t)
+  if (t.t !== null) {
+    for (const [column, tc] of Object.entries(closeness ?? {})) {
+      checks.push({ criterion: 't-closeness', column, threshold: t.t, value: tc.t, met: tc.t <= t.t + T_TOLERANCE })
+    }
+  }
   return {
     classes: out.classes,
     minClassSize: out.minClassSize,

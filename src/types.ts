@@ -1,4 +1,5 @@
 // Shapes shared across riskcheck: encoded columns, kernel input and output, the risk result.
+import type { TCloseness } from './closeness.js'
 import type { PersonRisk } from './persons.js'
 
 /** Dense integer codes of one column, chunk by chunk; every code is below the column's radix. */
@@ -145,7 +146,7 @@ export interface LDiversity {
 
 /** One criterion of the verdict. */
 export interface Check {
-  criterion: 'k-anonymity' | `${LCriterion} l-diversity`
+  criterion: 'k-anonymity' | `${LCriterion} l-diversity` | 't-closeness'
   /** The sensitive column, for l-diversity; for k-anonymity, the person column when classes count persons. */
   column: string | null
   /** The threshold asked (k, l, or c for recursive). */
@@ -192,8 +193,9 @@ warnings: string[]
   /** When the table was coded by riskcheck (--out): the record of that coding from the schema metadata key
    * riskcheck.coding (version, source, k, l, suppression, metric, each column's hierarchy and level); else null. */
   coding: CodingRecord | null
-  /** With the tCloseness option: per sensitive column, t with the equal and the ordered distance; else null. */
-  tCloseness: Record<string, { equal: number; ordered: number | null }> | null
+  /** With the tCloseness option or a t threshold: per sensitive column, t with each distance that applies, and
+   * the distance and t a threshold is judged with; else null. */
+  tCloseness: Record<string, TCloseness> | null
   /** Columns that look like identifiers (identifier lint), with why; their values are never shown. */
   identifiers: IdentifierFinding[]
   /** With a person column (--person): class sizes in distinct persons, and the k-anonymity check counts them;
@@ -211,6 +213,8 @@ warnings: string[]
   lByColumn: Record<string, number> | null
   lCriterion: LCriterion
   c: number | null
+  /** The largest t-closeness asked of every sensitive column, or null. */
+  t: number | null
   classes: number
   minClassSize: number
   maxClassSize: number

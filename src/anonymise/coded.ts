@@ -18,6 +18,8 @@ export interface CodingPlan {
   hierarchies: Hierarchy[]
   levels: number[]
   criteria: NodeCriteria
+  /** With t-closeness: the classes kept (generalised codes joined by commas); they replace the criteria. */
+  keptClasses?: Set<string> | null
   suppress: 'remove' | 'mark'
   /** Added to the schema metadata. */
   metadata?: Record<string, string>
@@ -32,7 +34,8 @@ export function codeTable(table: Table, plan: CodingPlan): Table {
   const { qi } = plan
   const generalised = qi.map((c, j) => concatCodes(c, plan.hierarchies[j].maps[plan.levels[j]]))
   const radices = plan.hierarchies.map((h, j) => h.labels[plan.levels[j]].length)
-  const kept = keptRows(generalised, radices, plan.sensitive.map(c => concatCodes(c)), table.numRows, plan.criteria)
+  const kept = plan.keptClasses ? rowsOfClasses(generalised, plan.keptClasses, table.numRows)
+    : keptRows(generalised, radices, plan.sensitive.map(c => concatCodes(c)), table.numRows, plan.criteria)
   // with mark, unmarked[i] = 1 when row i keeps its values (0: its quasi-identifiers become "*")
   const unmarked = kept && plan.suppress === 'mark' ? kept : null
   const removed = plan.suppress === 'remove' ? kept : null
@@ -143,6 +146,17 @@ function keptRows(generalised: Uint32Array[], radices: number[], sensitive: Uint
   let all = true
   for (let i = 0; i < n; i++) {
     kept[i] = passes(keys[i]) ? 1 : 0
+    all &&= kept[i] === 1
+  }
+  return all ? null : kept
+}
+
+/** 1 for each row of a class in `classes` (null when every row is kept). */
+function rowsOfClasses(generalised: Uint32Array[], classes: Set<string>, n: number): Uint8Array | null {
+  const kept = new Uint8Array(n)
+  let all = true
+  for (let i = 0; i < n; i++) {
+    kept[i] = classes.has(generalised.map(g => g[i]).join(',')) ? 1 : 0
     all &&= kept[i] === 1
   }
   return all ? null : kept

@@ -56,7 +56,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   }
   const coded = codeTable(table, {
     qi: lattice.qi, sensitive: lattice.sensitive, hierarchies: lattice.chosen.map(c => c.hierarchy), levels: best.levels,
-    criteria: lattice.criteria, suppress, sensitiveNames: before.sensitive,
+    criteria: lattice.criteria, keptClasses: lattice.keptClasses(best.levels), suppress, sensitiveNames: before.sensitive,
     metadata: { [CODING_KEY]: JSON.stringify(codingRecord(transformation, before, maxSuppression, suppress)) },
   })
   // measured as a later `riskcheck coded.arrow` will: roles from the coded table's metadata
@@ -88,9 +88,10 @@ function searcher(lattice: Lattice, suppress: 'remove' | 'mark') {
       evaluate: levels => {
         const judged = judge(levels)
         const s = judged.figures.suppressed
-        // everything suppressed leaves no table; marked records form one class, which must itself reach k
-        const feasible = s <= limit && s < lattice.n
-        const acceptable = feasible && (suppress === 'remove' || s === 0 || s >= lattice.criteria.k)
+        // everything suppressed leaves no table; marked records form one class, which must itself reach k;
+        // feasible (monotone) on k and l alone, acceptable with t too
+        const feasible = judged.kl.suppressed <= limit && judged.kl.suppressed < lattice.n
+        const acceptable = feasible && s <= limit && s < lattice.n && (suppress === 'remove' || s === 0 || s >= lattice.criteria.k)
         return { feasible, acceptable, loss: judged.objective, tie: s, figures: judged }
       },
     }, keep),

@@ -11,11 +11,16 @@ import type { InformationLoss, Metric } from '../lattice/metrics.js'
 import { rollingEvaluator } from '../lattice/rollup.js'
 import { lOf } from '../risk.js'
 import type { NodeCriteria, NodeFigures, RiskResult } from '../types.js'
+import { sensitiveCloseness } from '../analyse.js'
+import { judgedDistance } from '../closeness.js'
+import { keptClasses, keptFigures } from './closeness-filter.js'
+import type { ClosenessCriterion } from './closeness-filter.js'
 import { chooseHierarchy } from './hierarchies.js'
 import type { Policy } from './types.js'
 
-/** A node judged: the evaluator's figures, the three metrics, and the figure the search minimises. */
-export interface Judged { figures: NodeFigures; metrics: InformationLoss; objective: number }
+/** A node judged: its figures (with t-closeness when asked), the figures on k and l alone (which only
+ * improve at coarser nodes: what the search prunes with), the three metrics, and the figure it minimises. */
+export interface Judged { figures: NodeFigures; kl: NodeFigures; metrics: InformationLoss; objective: number }
 
 /**
  * The lattice of generalisations of `table` under `policy`: the risk before, the hierarchies, and how to
@@ -29,8 +34,14 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
   const qi = before.quasiIdentifiers.map(name => encodeColumn(table, name, source))
   // sensitive values matter to the search only through l-diversity: the columns an l is asked of; with a
   // person column, a class must hold k distinct persons, which is distinct l-diversity of that column with l = k
+  // t-closeness, when asked, looks at every sensitive column (l = 1: no l of its own)
   const diverse = before.sensitive.filter(name => lOf(before, name) !== null)
-  const sensitive = [...diverse, ...(policy.person === undefined ? [] : [policy.person])].map(name => encodeColumn(table, name, source))
+  const judgedColumns = [
+    ...diverse.map(name => ({ name, l: lOf(before, name) as number })),
+    ...(before.t === null ? [] : before.sensitive.filter(name => !diverse.includes(name)).map(name => ({ name, l: 1 }))),
+    ...(policy.person === undefined ? [] : [{ name: policy.person, l: before.k }]),
+  ]
+  const sensitive = judgedColumns.map(c => encodeColumn(table, c.name, source))
   checkHierarchyColumns(policy.hierarchies ?? {}, before, table)
   const chosen = qi.map(c => chooseHierarchy(c, policy.hierarchies?.[c.name], { baseDir: policy.baseDir }))
   const kernels = policy.kernels ?? loadKernels()
@@ -48,19 +59,41 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
     })),
     sensitive: sensitive.map((s, i) => ({ column: qi.length + i, radix: s.radix })),
   })
-  const criteria: NodeCriteria = { k: before.k, l: sensitive.map((s, i) => i < diverse.length ? lOf(before, s.name) as number : before.k) }
+  const criteria: NodeCriteria = { k: before.k, l: judgedColumns.map(c => c.l) }
+  const closeness: ClosenessCriterion | null = before.t === null ? null : {
+    t: before.t,
+    columns: before.sensitive.map(name => {
+      const index = judgedColumns.findIndex(c => c.name === name)
+      const column = sensitiveCloseness(sensitive[index], policy)
+      return { index: qi.length + index, column, distance: judgedDistance(column) }
+    }),
+  }
+  const limit = Math.floor(maxSuppression * n)
+  /** With t: the classes a node keeps (null without t, or when it fails k or l beyond the limit already). */
+  const kept = (levels: number[], figures: NodeFigures) => {
+    if (!closeness || figures.suppressed > limit) return null
+    const classes = evaluator.classTable(levels)
+    return { classes, kept: keptClasses(classes, qi.length, criteria, closeness) }
+  }
   return {
     before, qi, sensitive, chosen, heights, n, metric, criteria, maxSuppression,
-    suppressionLimit: Math.floor(maxSuppression * n),
+    suppressionLimit: limit,
     records,
     distinctTuples: freq.counts.length,
     /** How many nodes were judged on the distinct tuples and how many on a finer node's classes. */
     rollUp: evaluator.stats,
     bound: (levels: number[]) => objectiveBound(metric, levels, heights, fullCost, scales, n),
     judge(levels: number[]): Judged {
-      const figures = evaluator.evaluate(levels, criteria)
+      const kl = evaluator.evaluate(levels, criteria)
+      const t = kept(levels, kl)
+      const figures = t ? keptFigures(t.classes, t.kept, levels.map((h, j) => costs[j][h])) : kl
       const metrics = informationLoss(figures, levels, heights, scales, n)
-      return { figures, metrics, objective: objective(metric, metrics) }
+      return { figures, kl, metrics, objective: objective(metric, metrics) }
+    },
+    /** With t: the keys of the classes the node keeps (what the coded table keeps); else null. */
+    keptClasses(levels: number[]): Set<string> | null {
+      const t = kept(levels, evaluator.evaluate(levels, criteria))
+      return t && new Set(t.kept.keys.filter((_, c) => t.kept.kept[c]))
     },
   }
 }
@@ -76,6 +109,10 @@ export function checkPolicy(policy: Policy, metric: Metric): number {
   if (policy.suppress === 'mark' && (policy.l !== undefined || policy.lByColumn !== undefined)) {
     throw new RiskcheckError('E_OPTION', '--suppress mark cannot be combined with --l: the class of the marked records ' +
       'could fail l-diversity, and the search does not judge it', 'use --suppress remove')
+  }
+  if (policy.suppress === 'mark' && policy.t !== undefined) {
+    throw new RiskcheckError('E_OPTION', '--suppress mark cannot be combined with --t: the class of the marked records ' +
+      'could be further than t from the rest, and the search does not judge it', 'use --suppress remove')
   }
   if (policy.suppress === 'mark' && policy.person !== undefined) {
     throw new RiskcheckError('E_OPTION', '--suppress mark cannot be combined with --person: the class of the marked ' +
@@ -93,9 +130,11 @@ export function checkHierarchyColumns(hierarchies: Record<string, HierarchySpec>
       throw new RiskcheckError('E_HIERARCHY', `a hierarchy is given for column ${JSON.stringify(column)}, and ` +
         `${before.source ?? 'the table'} has no such column`)
     }
-    if (!before.quasiIdentifiers.includes(column)) {
+    // a sensitive column's hierarchy gives its t-closeness the hierarchical distance
+    if (!before.quasiIdentifiers.includes(column) && !before.sensitive.includes(column)) {
       throw new RiskcheckError('E_HIERARCHY', `a hierarchy is given for column ${JSON.stringify(column)}, which is not a ` +
-        `quasi-identifier (they are: ${before.quasiIdentifiers.join(', ')})`, 'name it in --qi, or drop its hierarchy')
+        `quasi-identifier (they are: ${before.quasiIdentifiers.join(', ')}) nor a sensitive column`,
+      'name it in --qi or --sensitive, or drop its hierarchy')
     }
   }
 }

@@ -8,7 +8,7 @@ import type { HierarchySpec } from '../hierarchy/index.js'
 import { METRICS } from '../lattice/metrics.js'
 import type { Policy } from './types.js'
 
-const FIELDS = ['qi', 'sensitive', 'k', 'l', 'maxProsecutorRisk', 'maxSuppression', 'metric', 'hierarchies', 'person', 'history']
+const FIELDS = ['qi', 'sensitive', 'k', 'l', 'maxProsecutorRisk', 'maxSuppression', 'metric', 'hierarchies', 'person', 'history', 't']
 
 /**
  * Read a policy file. Hierarchy files in it are relative to the policy's folder.
@@ -63,6 +63,10 @@ export function parsePolicy(json: unknown, where: string): Policy {
     const r = o.maxProsecutorRisk
     if (typeof r !== 'number' || !(r > 0 && r <= 1)) throw fail(`"maxProsecutorRisk" must be a number above 0 and at most 1, got ${JSON.stringify(r)}`)
     policy.maxProsecutorRisk = r
+  }
+  if (o.t !== undefined) {
+    if (typeof o.t !== 'number' || !(o.t >= 0 && o.t <= 1)) throw fail(`"t" must be a number from 0 to 1, got ${JSON.stringify(o.t)}`)
+    policy.t = o.t
   }
   if (o.person !== undefined) {
     if (typeof o.person !== 'string' || o.person === '') throw fail('"person" must be a column name')

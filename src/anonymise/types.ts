@@ -12,10 +12,9 @@ export interface Policy extends AnalyseOptions {
   maxSuppression?: number
   /** The information-loss metric to minimise (default 'loss'). */
   metric?: Metric
-  /** Hierarchy spec per quasi-identifier; the others get defaults (see defaultSpec()). */
+  /** Hierarchy spec per quasi-identifier; the others get defaults (see defaultSpec()). A sensitive column's
+   * hierarchy gives its t-closeness the hierarchical distance (see AnalyseOptions). */
   hierarchies?: Record<string, HierarchySpec>
-  /** Where relative hierarchy file paths start (default: the working directory). */
-  baseDir?: string
   /** How many alternatives to propose besides the best (default 3). */
   alternatives?: number
   /** What happens to the records of classes that still fail: removed (default), or kept with every

@@ -69,6 +69,7 @@ function analysed(...[r, s, f]: Ctx): Section {
     [s.param.sensitive, p.sensitive.join(', ') || s.none],
     [s.param.rolesFrom, s.rolesFrom[p.rolesFrom]],
     ['k', f.int(p.k)],
+    ['t', p.t === null ? s.none : f.num(p.t)],
     [s.param.maxProsecutorRisk, p.maxProsecutorRisk === null ? s.none : f.num(p.maxProsecutorRisk)],
     ['l', p.l === null ? s.none : `${f.int(p.l)} (${p.lCriterion})`],
     [s.param.lByColumn, p.lByColumn === null ? s.none : Object.entries(p.lByColumn).map(([c, l]) => `${c}: ${l}`).join(', ')],
@@ -136,8 +137,11 @@ function risk(id: string, title: string, x: RiskFigures, r: Report, s: Strings, 
   }
   if (x.tCloseness) {
     blocks.push({ kind: 'h3', text: s.head.tCloseness }, {
-      kind: 'table', head: [s.head.column, s.head.equalDistance, s.head.orderedDistance], numeric: [false, true, true],
-      rows: x.tCloseness.map(t => [t.column, f.dec(t.equal, 4), t.ordered === null ? s.none : f.dec(t.ordered, 4)]),
+      kind: 'table',
+      head: [s.head.column, s.head.equalDistance, s.head.orderedDistance, s.head.hierarchicalDistance, s.head.judged],
+      numeric: [false, true, true, true, true],
+      rows: x.tCloseness.map(t => [t.column, f.dec(t.equal, 4), t.ordered === null ? s.none : f.dec(t.ordered, 4),
+        t.hierarchical === null ? s.none : f.dec(t.hierarchical, 4), `${f.dec(t.t, 4)} (${t.distance})`]),
     })
   }
   if (id === 'before') blocks.push(...drivers(r, s, f), ...smallClasses(r, s, f))

@@ -21,7 +21,7 @@ export interface Strings {
   head: Record<'criterion' | 'asked' | 'before' | 'after' | 'warnings' | 'fact' | 'parameters' | 'parameter' |
     'columns' | 'column' | 'type' | 'role' | 'distinct' | 'figure' | 'classSizes' | 'classSize' | 'classes' |
     'records' | 'share' | 'lDiversity' | 'distinctL' | 'entropyL' | 'homogeneous' | 'tCloseness' | 'equalDistance' |
-    'orderedDistance' | 'drivers' | 'leftOut' | 'coarsened' | 'smallClasses' | 'hierarchy' | 'level' | 'loss' |
+    'orderedDistance' | 'hierarchicalDistance' | 'judged' | 'drivers' | 'leftOut' | 'coarsened' | 'smallClasses' | 'hierarchy' | 'level' | 'loss' |
     'precision' | 'assumptions' | 'notes' | 'mappings' | 'original' | 'published' | 'values' | 'alternatives' |
     'coding' | 'suppressedRecords' | 'smallest' | 'limits', string> & { recursiveC: F<[l: number]> }
   none: string
@@ -114,6 +114,7 @@ const en: Strings = {
     lDiversity: 'Sensitive columns: l-diversity within classes', distinctL: 'Distinct l', entropyL: 'Entropy l',
     recursiveC: l => `Recursive c (l = ${l})`, homogeneous: 'Classes with one value (records)',
     tCloseness: 't-closeness', equalDistance: 'Equal distance', orderedDistance: 'Ordered distance',
+    hierarchicalDistance: 'Hierarchical distance', judged: 't judged (distance)',
     drivers: 'What drives the risk', leftOut: 'Sample uniques with it left out',
     coarsened: 'Sample uniques with it one level coarser', smallClasses: 'Combinations with fewer than k records',
     hierarchy: 'Hierarchy', level: 'Level applied', loss: 'Loss', precision: 'Precision',
@@ -255,7 +256,7 @@ const nl: Strings = {
     share: 'Aandeel van de records', lDiversity: 'Gevoelige kolommen: l-diversiteit binnen de klassen',
     distinctL: 'Distinct l', entropyL: 'Entropie-l', recursiveC: l => `Recursieve c (l = ${l})`,
     homogeneous: 'Klassen met één waarde (records)', tCloseness: 't-closeness', equalDistance: 'Gelijke afstand',
-    orderedDistance: 'Geordende afstand', drivers: 'Wat het risico bepaalt', leftOut: 'Unieke records zonder deze kolom',
+    orderedDistance: 'Geordende afstand', hierarchicalDistance: 'Hiërarchische afstand', judged: 'Beoordeelde t (afstand)', drivers: 'Wat het risico bepaalt', leftOut: 'Unieke records zonder deze kolom',
     coarsened: 'Unieke records met deze kolom één niveau grover', smallClasses: 'Combinaties met minder dan k records',
     hierarchy: 'Hiërarchie', level: 'Toegepast niveau', loss: 'Verlies', precision: 'Precisie',
     assumptions: 'Aangenomen hiërarchieën', notes: 'Opmerkingen', mappings: 'Omzettingstabellen',
@@ -402,7 +403,8 @@ const fr: Strings = {
     share: 'Part des enregistrements', lDiversity: 'Colonnes sensibles : l-diversité dans les classes',
     distinctL: 'l distincte', entropyL: 'l d’entropie', recursiveC: l => `c récursive (l = ${l})`,
     homogeneous: 'Classes à une seule valeur (enregistrements)', tCloseness: 't-proximité',
-    equalDistance: 'Distance égale', orderedDistance: 'Distance ordonnée', drivers: 'Ce qui détermine le risque',
+    equalDistance: 'Distance égale', orderedDistance: 'Distance ordonnée', hierarchicalDistance: 'Distance hiérarchique',
+    judged: 't jugée (distance)', drivers: 'Ce qui détermine le risque',
     leftOut: 'Uniques sans cette colonne', coarsened: 'Uniques avec cette colonne un niveau plus grossière',
     smallClasses: 'Combinaisons de moins de k enregistrements', hierarchy: 'Hiérarchie', level: 'Niveau appliqué',
     loss: 'Perte', precision: 'Précision', assumptions: 'Hiérarchies supposées', notes: 'Remarques',
@@ -414,7 +416,7 @@ const fr: Strings = {
   met: (value, met) => `${value} (${met ? 'respecté' : 'NON respecté'})`,
   criterion: (c, column) => c === 'k-anonymity' ? `k-anonymat (plus petite classe${column ? `, en personnes (${column})` : ''})`
     : `${{ 'distinct l-diversity': 'l-diversité distincte', 'entropy l-diversity': 'l-diversité d’entropie',
-      'recursive l-diversity': 'l-diversité récursive' }[c]} de ${column}`,
+      'recursive l-diversity': 'l-diversité récursive', 't-closeness': 't-proximité' }[c]} de ${column}`,
   fact: {
     file: 'Fichier', size: 'Taille', records: 'Enregistrements (lignes)', persons: 'Personnes', nulls: 'Valeurs manquantes',
     version: 'Produit par', command: 'Commande', generated: 'Produit le (UTC)',

@@ -4,6 +4,7 @@
 import type { RiskDrivers } from '../anonymise/drivers.js'
 import type { AnonymiseResult, Coding, ColumnCoding } from '../anonymise/index.js'
 import type { ColumnMapping } from '../anonymise/mapping.js'
+import type { TCloseness } from '../closeness.js'
 import type { IdentifierFinding, RiskResult } from '../types.js'
 import { VERSION } from '../version.js'
 
@@ -47,7 +48,7 @@ export interface RiskFigures {
   classSizes: { from: number; to: number | null; classes: number; records: number }[]
   prosecutor: RiskResult['prosecutor']
   lDiversity: ({ column: string } & RiskResult['lDiversity'][string])[]
-  tCloseness: { column: string; equal: number; ordered: number | null }[] | null
+  tCloseness: ({ column: string } & TCloseness)[] | null
   /** With a person column: the classes counted in persons (and the history model); else null. */
   persons: RiskResult['persons']
 }
@@ -103,6 +104,7 @@ export interface Report {
     sensitive: string[]
     rolesFrom: RiskResult['roles']['source']
     k: number
+    t: number | null
     maxProsecutorRisk: number | null
     l: number | null
     lByColumn: Record<string, number> | null
@@ -176,6 +178,7 @@ export function buildReport(result: AnonymiseResult | RiskResult, context: Repor
       sensitive: before.sensitive,
       rolesFrom: before.roles.source,
       k,
+      t: before.t,
       maxProsecutorRisk: before.maxProsecutorRisk,
       l: before.l,
       lByColumn: before.lByColumn,

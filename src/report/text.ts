@@ -43,6 +43,7 @@ function verdictLine(r: RiskResult): string {
   const failed = r.checks.filter(c => !c.met)
   const risk = r.maxProsecutorRisk === null ? '' : ` (no record's prosecutor risk above ${r.maxProsecutorRisk})`
   const asked = r.checks.map(c => c.criterion === 'k-anonymity' ? `k = ${c.threshold}${c.column ? ` persons (${c.column})` : ''}${risk}`
+    : c.criterion === 't-closeness' ? `t = ${c.threshold} on ${c.column} (${r.tCloseness?.[c.column as string]?.distance} distance)`
     : c.criterion === 'recursive l-diversity' ? `recursive (c,l)-diversity with c = ${c.threshold}, l = ${r.l} on ${c.column}`
       : `${c.criterion} l = ${c.threshold} on ${c.column}`)
   if (failed.length === 0) return `VERDICT: the file MEETS ${asked.join(', ')}.`
@@ -51,6 +52,7 @@ function verdictLine(r: RiskResult): string {
       `class of fewer than ${r.k} persons, ${int(r.persons.uniquePersons)} of them alone in it`
       : `${int(r.recordsBelowK)} records (${pct(r.recordsBelowK, r.rows)}) are in classes smaller than ${r.k}, ` +
       `${int(r.sampleUniques)} of them alone in their class`
+    : c.criterion === 't-closeness' ? `${c.column} has t-closeness ${num(c.value as number)}, above ${c.threshold}`
     : c.criterion !== 'recursive l-diversity' ? `${c.column} has ${c.criterion} ${num(c.value as number)}, below ${c.threshold}`
       : c.value === null ? `${c.column} has no recursive (c,l) c for l = ${r.l}: a class has fewer than ${r.l} different values`
         : `${c.column} has recursive (c,l): c = ${num(c.value)} (l = ${r.l}), not below the c = ${c.threshold} asked`)
@@ -122,7 +124,8 @@ function diversityTable(r: RiskResult): string {
   const notes = r.sensitive.filter(c => r.lDiversity[c].recursiveC === null).map(c =>
     `Note: no c works for ${c}: ${int(r.lDiversity[c].classesBelowL)} classes have fewer than ${l} distinct values.`)
   const closeness = Object.entries(r.tCloseness ?? {}).map(([c, tc]) => `t-closeness of ${c}: ${tc.equal.toFixed(4)} ` +
-    `(equal distance)${tc.ordered === null ? '' : `, ${tc.ordered.toFixed(4)} (ordered distance)`}`)
+    `(equal distance)${tc.ordered === null ? '' : `, ${tc.ordered.toFixed(4)} (ordered distance)`}` +
+    `${tc.hierarchical === null ? '' : `, ${tc.hierarchical.toFixed(4)} (hierarchical distance)`}`)
   return [t.toString(), ...notes, ...closeness].join('\n')
 }
 
