@@ -8,6 +8,8 @@ import type { HierarchySpec } from './hierarchy/index.js'
 import { findingText, lintColumn } from './lint/identifiers.js'
 import { loadKernels } from './kernels/wasm/index.js'
 import { personRisk } from './persons.js'
+import { populationRisk } from './population-risk.js'
+import type { PopulationOptions } from './population-risk.js'
 import { assessRisk } from './risk.js'
 import type { Thresholds } from './risk.js'
 import { resolveRoles } from './roles.js'
@@ -19,7 +21,7 @@ import { VERSION } from './version.js'
 export const CODING_KEY = 'riskcheck.coding'
 
 /** Options of analyse(). */
-export interface AnalyseOptions extends RoleOptions {
+export interface AnalyseOptions extends RoleOptions, PopulationOptions {
   /** Smallest acceptable class size (default 5). */
   k?: number
   /** Largest acceptable prosecutor risk of a record, above 0 and at most 1: the same as k = ceil(1 / r),
@@ -107,6 +109,7 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
     columns: [...qi.map(describe('quasi-identifier')), ...sensitive.map(describe('sensitive'))],
     nulls: 'value',
     persons,
+    population: populationRisk(table, qi, out.histogram, thresholds.k, options, kernels, source),
     ...thresholds,
     ...assessRisk(out, table.numRows, roles.sensitive, thresholds, persons, closeness),
   }

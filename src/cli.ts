@@ -60,6 +60,9 @@ interface CliOptions {
   t?: number
   person?: string
   history?: boolean
+  samplingFraction?: string
+  weight?: string
+  population?: string
   report: string[]
   lang: Lang
   revealSmallCells?: boolean
@@ -112,6 +115,9 @@ export function makeProgram(io: Io, done: (code: number) => void, command = 'ris
     .option('--strict', 'refuse a file with a column that looks like an identifier (national number, hash, ...)')
     .option('--person <column>', 'the column naming the person of each row (several rows per person): classes count distinct persons')
     .option('--history', "with --person: each person's set of quasi-identifier tuples over their rows as one quasi-identifier")
+    .option('--sampling-fraction <share>', 'the file is a sample of this share of the population (0.025 or 2.5%): population uniques and individual risk')
+    .option('--weight <column>', 'the column of sampling weights (each record stands for that many persons)')
+    .option('--population <file.arrow>', 'population counts per combination of some quasi-identifiers: journalist and marketer risk')
     .option('--drivers', 'what drives the risk: sample uniques with each quasi-identifier left out, or one level coarser')
     .option('--t-closeness', 'measure the t-closeness of each sensitive column (equal, ordered and hierarchical distance)')
     .option('--t <number>', 'largest acceptable t-closeness of every sensitive column, 0 to 1 (joins the verdict and the search)', share('t'))
@@ -190,6 +196,9 @@ function policyOf(file: string, o: CliOptions): Policy {
     tCloseness: o.tCloseness,
     t: given(o.t, base.t),
     person: given(o.person, base.person),
+    samplingFraction: o.samplingFraction === undefined ? base.samplingFraction : samplingFraction(o.samplingFraction),
+    weight: given(o.weight, base.weight),
+    population: o.population === undefined ? undefined : { table: readArrow(o.population), name: o.population },
     history: given(o.history, base.history),
     hierarchies,
     source: file,
@@ -238,6 +247,12 @@ function wholeNumber(name: string) {
     }
     return n
   }
+}
+
+function samplingFraction(value: string): number {
+  const pi = parseShare(value, '--sampling-fraction')
+  if (pi === 0) throw new RiskcheckError('E_OPTION', '--sampling-fraction must be above 0')
+  return pi
 }
 
 function share(name: string) {

@@ -16,6 +16,8 @@ export interface RoleOptions {
   sensitive?: string[]
   /** The person column (several rows per person): never a quasi-identifier or sensitive. */
   person?: string
+  /** The sampling-weight column: never a quasi-identifier or sensitive. */
+  weight?: string
 }
 
 /** The roles used, where they came from, and the columns left out with the reason. */
@@ -41,12 +43,14 @@ export function resolveRoles(table: Table, options: RoleOptions, distinctOf: (co
   const columns = table.schema.fields.map(f => f.name)
   checkNames(options.qi ?? [], columns, source, '--qi')
   checkNames(options.sensitive ?? [], columns, source, '--sensitive')
-  if (options.person !== undefined) checkNames([options.person], columns, source, '--person')
+  const reserved = [[options.person, 'the person column (--person)', '--person'], [options.weight, 'the weight column (--weight)', '--weight']]
+    .filter((r): r is string[] => r[0] !== undefined)
+  for (const [column, , flag] of reserved) checkNames([column], columns, source, flag)
   const metadata = metadataRoles(table, source)
   const roles = options.qi ? fromOptions(table, options.qi, options.sensitive, metadata)
     : metadata.size > 0 ? fromMetadata(table, options.sensitive, metadata, source)
-      : inferred(table, options.sensitive ?? [], distinctOf, source, options.person)
-  if (options.person !== undefined) personRole(roles, options.person)
+      : inferred(table, options.sensitive ?? [], distinctOf, source, reserved.map(r => r[0]))
+  for (const [column, what] of reserved) reservedRole(roles, column, what)
   const both = roles.quasiIdentifiers.filter(c => roles.sensitive.includes(c))
   if (both.length > 0) {
     throw new RiskcheckError('E_ROLES', `column ${quote(both[0])} is both a quasi-identifier and sensitive`,
@@ -59,15 +63,16 @@ export function resolveRoles(table: Table, options: RoleOptions, distinctOf: (co
   return roles
 }
 
-/** The person column is left out of the roles, and says why; naming it a quasi-identifier or sensitive is refused. */
-function personRole(roles: Roles, person: string): void {
-  if (roles.quasiIdentifiers.includes(person) || roles.sensitive.includes(person)) {
-    const role = roles.quasiIdentifiers.includes(person) ? 'a quasi-identifier' : 'sensitive'
-    throw new RiskcheckError('E_ROLES', `column ${quote(person)} is the person column (--person) and ${role} (${roles.source === 'options' ? 'as given' : 'in the metadata'})`,
-      'a person column counts persons; leave it out of the other roles')
+/** A column with a role of its own (person, weight) is left out of the roles, and says why; naming it a
+ * quasi-identifier or sensitive is refused. */
+function reservedRole(roles: Roles, column: string, what: string): void {
+  if (roles.quasiIdentifiers.includes(column) || roles.sensitive.includes(column)) {
+    const role = roles.quasiIdentifiers.includes(column) ? 'a quasi-identifier' : 'sensitive'
+    throw new RiskcheckError('E_ROLES', `column ${quote(column)} is ${what} and ${role} (${roles.source === 'options' ? 'as given' : 'in the metadata'})`,
+      'leave it out of the other roles')
   }
-  const at = roles.unused.findIndex(u => u.column === person)
-  const entry = { column: person, reason: 'the person column, --person' }
+  const at = roles.unused.findIndex(u => u.column === column)
+  const entry = { column, reason: what.replace(/ \((--\w+)\)$/, ', $1') }
   if (at >= 0) roles.unused[at] = entry
   else roles.unused.push(entry)
 }
@@ -123,8 +128,8 @@ function fromMetadata(table: Table, sensitive: string[] | undefined, metadata: M
 
 /** Every column but the sensitive ones and pseudonyms. A column riskcheck cannot encode might be a
  * quasi-identifier, and leaving it out could pass a file that should fail: refused, the user names the roles. */
-function inferred(table: Table, sensitive: string[], distinctOf: (c: string) => number, source: string, person?: string): Roles {
-  const unusable = table.schema.fields.filter(f => !sensitive.includes(f.name) && f.name !== person && !canEncode(f.type))
+function inferred(table: Table, sensitive: string[], distinctOf: (c: string) => number, source: string, reserved: string[]): Roles {
+  const unusable = table.schema.fields.filter(f => !sensitive.includes(f.name) && !reserved.includes(f.name) && !canEncode(f.type))
   if (unusable.length === 1) {
     const [{ name, type }] = unusable
     throw new RiskcheckError('E_TYPE', `column ${quote(name)} in ${source} has type ${type}, which riskcheck cannot encode, ` +
@@ -141,7 +146,7 @@ function inferred(table: Table, sensitive: string[], distinctOf: (c: string) => 
   const warnings: string[] = []
   const rows = table.numRows
   const qi = table.schema.fields.map(f => f.name).filter(column => {
-    if (sensitive.includes(column) || column === person) return false
+    if (sensitive.includes(column) || reserved.includes(column)) return false
     if (rows > 1 && distinctOf(column) === rows) {
       unused.push({ column, reason: `all ${rows} values are distinct: a pseudonym or identifier` })
       // a small table can hold a real quasi-identifier with distinct values (birth years of 30 people)

@@ -1,6 +1,7 @@
 // Shapes shared across riskcheck: encoded columns, kernel input and output, the risk result.
 import type { TCloseness } from './closeness.js'
 import type { PersonRisk } from './persons.js'
+import type { PopulationRisk } from './population-risk.js'
 
 /** Dense integer codes of one column, chunk by chunk; every code is below the column's radix. */
 export type CodeChunk = Uint8Array | Uint16Array | Uint32Array
@@ -201,6 +202,8 @@ warnings: string[]
   /** With a person column (--person): class sizes in distinct persons, and the k-anonymity check counts them;
    * else null. */
   persons: PersonRisk | null
+  /** With a sampling fraction, weights or a population table: the risk in the population; else null. */
+  population: PopulationRisk | null
   columns: { name: string; type: string; role: string; distinct: number; nulls: number }[]
   /** How nulls are treated: "value" (a null is a value of its own, equal to every other null). */
   nulls: 'value'

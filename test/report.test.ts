@@ -231,6 +231,17 @@ describe('with a person column', () => {
   })
 })
 
+describe('with a sampling fraction', () => {
+  it('reports the risk in the population, before and after', async () => {
+    const r = await reports(['datasets/care-extract.arrow', '--k', '5', '--max-suppression', '1%', '--sampling-fraction', '2.5%'],
+      ['s.json', 's.html'])
+    const json = JSON.parse(r.files['s.json']) as Report
+    expect(json.before.population).toMatchObject({ samplingFraction: 0.025, weight: null, populationSize: 800_000 })
+    expect(json.after?.population?.samplingFraction).toBe(0.025)
+    expect(r.files['s.html']).toContain('<h3>Risk in the population</h3>')
+  })
+})
+
 describe('--report on the command line', () => {
   it('refuses an unknown extension, the input as output, an existing file, and --reveal-small-cells alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'riskcheck-report-'))

@@ -8,7 +8,7 @@ import type { HierarchySpec } from '../hierarchy/index.js'
 import { METRICS } from '../lattice/metrics.js'
 import type { Policy } from './types.js'
 
-const FIELDS = ['qi', 'sensitive', 'k', 'l', 'maxProsecutorRisk', 'maxSuppression', 'metric', 'hierarchies', 'person', 'history', 't']
+const FIELDS = ['qi', 'sensitive', 'k', 'l', 'maxProsecutorRisk', 'maxSuppression', 'metric', 'hierarchies', 'person', 'history', 't', 'samplingFraction', 'weight']
 
 /**
  * Read a policy file. Hierarchy files in it are relative to the policy's folder.
@@ -67,6 +67,15 @@ export function parsePolicy(json: unknown, where: string): Policy {
   if (o.t !== undefined) {
     if (typeof o.t !== 'number' || !(o.t >= 0 && o.t <= 1)) throw fail(`"t" must be a number from 0 to 1, got ${JSON.stringify(o.t)}`)
     policy.t = o.t
+  }
+  if (o.samplingFraction !== undefined) {
+    const pi = parseShare(o.samplingFraction, `${where}: "samplingFraction"`)
+    if (pi === 0) throw fail('"samplingFraction" must be above 0')
+    policy.samplingFraction = pi
+  }
+  if (o.weight !== undefined) {
+    if (typeof o.weight !== 'string' || o.weight === '') throw fail('"weight" must be a column name')
+    policy.weight = o.weight
   }
   if (o.person !== undefined) {
     if (typeof o.person !== 'string' || o.person === '') throw fail('"person" must be a column name')

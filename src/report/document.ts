@@ -115,6 +115,7 @@ function risk(id: string, title: string, x: RiskFigures, r: Report, s: Strings, 
       [s.fig.atRisk(f.int(k)), f.pct(x.prosecutor.recordsAtRisk)],
     ]),
     ...personFigures(x, k, s, f),
+    ...populationFigures(x, k, s, f),
     { kind: 'h3', text: s.head.classSizes },
     {
       kind: 'chart', title: s.chartTitle,
@@ -166,6 +167,26 @@ function personFigures(x: RiskFigures, k: number, s: Strings, f: Formatters): Bl
       [s.person.historyBelowK(f.int(k)), share(p.history.personsBelowK)])
   }
   return [{ kind: 'h3', text: s.person.title(p.column) }, keyValues(s.head.figure, rows)]
+}
+
+/** With a sampling fraction, weights or a population table: the risk in the population. */
+function populationFigures(x: RiskFigures, k: number, s: Strings, f: Formatters): Block[] {
+  const p = x.population
+  if (!p) return []
+  const rows: [string, string][] = [
+    [s.pop.fraction, `${f.num(p.samplingFraction)}${p.weight ? ` (${s.pop.fromWeights(p.weight)})` : ''}`],
+    [s.pop.size, f.int(Math.round(p.populationSize))],
+    [s.pop.uniques, `${f.int(Math.round(p.uniques))} (${f.pct(p.uniquesShare)}; ${s.pop.model(p.estimator, p.converged.pitman, p.converged.snb)})`],
+    [s.pop.individual, f.prob(p.individual.highest)],
+    [s.pop.expected, f.dec(p.individual.expectedReidentifications, 1)],
+    [s.pop.global, f.prob(p.individual.globalRisk)],
+  ]
+  const j = p.journalist
+  if (j) {
+    rows.push([s.pop.journalist(j.table, j.columns.join(', ')), f.prob(j.highest)], [s.pop.atRisk(f.int(k)), f.pct(j.recordsAtRisk)],
+      [s.pop.marketer, f.prob(j.marketer)])
+  }
+  return [{ kind: 'h3', text: s.pop.title }, keyValues(s.head.figure, rows)]
 }
 
 function drivers(...[r, s, f]: Ctx): Block[] {

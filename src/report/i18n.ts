@@ -28,6 +28,9 @@ export interface Strings {
   met: F<[value: string, met: boolean]>
   criterion: F<[criterion: Criterion, column: string | null]>
   fact: Record<'file' | 'size' | 'records' | 'persons' | 'nulls' | 'version' | 'command' | 'generated', string>
+  pop: Record<'title' | 'fraction' | 'size' | 'uniques' | 'individual' | 'expected' | 'global' | 'marketer', string> &
+    { fromWeights: F<[weight: string]>; model: F<[estimator: string, pitman: boolean | null, snb: boolean | null]>;
+      journalist: F<[table: string, columns: string]>; atRisk: F<[k: string]> }
   person: Record<'persons' | 'smallest' | 'unique' | 'highest' | 'average' | 'histories' | 'historyUnique', string> &
     { title: F<[column: string]>; belowK: F<[k: string]>; historyBelowK: F<[k: string]> }
   bytes: F<[n: string]>
@@ -76,6 +79,9 @@ const FORMULA = {
   prosecutor: 'risk of a record = 1 / f_j;   highest = 1 / min_j f_j;   average = (1/n) sum over records of 1/f_j = J / n',
   l: 'distinct l = min_E m_E;   entropy l = exp(min_E H_E), H_E = -sum_s q_s ln q_s;   recursive (c,l): r_1 < c (r_l + ... + r_m)',
   t: 'equal: EMD = 1/2 sum_s |q_s - p_s|;   ordered: EMD = 1/(m-1) sum_i |sum_{k<=i} (q_k - p_k)|;   t = max_E EMD(P_E, Q)',
+  population: 'N = n / pi;   Pitman (pi <= 0.1), else min(Zayatz, SNB);   sdcMicro: p = f_j / F^_j, r = p/(1-p) ln(1/p) ' +
+    '(f = 1), p/(1-p) - (p/(1-p))^2 ln(1/p) (f = 2), p / (f - (1-p)) (f >= 3);   journalist 1 / F_j;   marketer (1/n) sum_j f_j / F_j',
+  persons: 'class size = distinct persons;   risk of a person = max over their rows of 1 / (persons in the class)',
   loss: 'LM(cell) = (values under its class - 1) / (distinct values - 1), suppressed cell = 1;   ' +
     'precision = 1 - mean(level / height);   discernibility = sum_j f_j^2 + n x suppressed',
 }
@@ -86,6 +92,10 @@ const REF = {
   l: 'Machanavajjhala, Kifer, Gehrke, Venkitasubramaniam, ACM TKDD 1(1), 2007.',
   t: 'N. Li, T. Li, S. Venkatasubramanian, ICDE 2007.',
   loss: 'Iyengar, KDD 2002 (LM, ARX "Loss"); Sweeney 2002 (precision); Bayardo & Agrawal, ICDE 2005 (discernibility).',
+  population: 'Hoshino, J. Off. Stat. 17(4), 2001 (Pitman); Zayatz 1991; Chen & Keller-McNulty, J. Off. Stat. 14(1), 1998 ' +
+    '(SNB); Dankar et al., BMC Med. Inform. Decis. Mak. 12:66, 2012 (the rule); Benedetti & Franconi, sdcMicro (individual ' +
+    'risk); El Emam & Dankar, JAMIA 15(5), 2008 (journalist, marketer). Pitman matches ARX on Adult.',
+  persons: 'risk-definitions.md, "Several rows per person".',
 }
 
 const en: Strings = {
@@ -129,6 +139,14 @@ const en: Strings = {
   fact: {
     file: 'File', size: 'Size', records: 'Records (rows)', persons: 'Persons', nulls: 'Missing values', version: 'Made by',
     command: 'Command', generated: 'Generated (UTC)',
+  },
+  pop: {
+    title: 'Risk in the population', fraction: 'Sampling fraction', size: 'Population (records / sampling fraction)',
+    uniques: 'Population uniques, estimated (Dankar et al.)', individual: 'Individual risk (sdcMicro), highest',
+    expected: 'Expected re-identifications (sum of individual risks)', global: 'Global risk (expected re-identifications / records)',
+    marketer: 'Marketer risk (expected share of correct matches)', fromWeights: w => `records / sum of ${w}`,
+    model: (e, pitman, snb) => e === 'none' ? 'no model needed' : `${e}${e === 'zayatz' && pitman === false ? ', Pitman did not converge' : e === 'zayatz' && snb === false ? ', SNB did not converge' : ''}`,
+    journalist: (t, c) => `Journalist risk, highest (${t}: ${c})`, atRisk: k => `Records at journalist risk above 1/${k}`,
   },
   person: {
     title: column => `Counted in persons (${column})`, persons: 'Persons (distinct)', smallest: 'Smallest class, in persons',
@@ -212,13 +230,19 @@ const en: Strings = {
       'knowing a person is in it discloses that value. Entropy l is not rounded down.', formula: FORMULA.l, reference: REF.l },
     { name: 't-closeness', words: 'How far the spread of a sensitive value within a class can be from its spread in the ' +
       'whole file (0: the same everywhere).', formula: FORMULA.t, reference: REF.t },
+    { name: 'Risk in the population', words: 'For a sample: how many persons of the population are unique on the ' +
+      'quasi-identifiers, estimated from the class sizes and the sampling fraction; each record\'s chance of being ' +
+      're-identified given the sampling weights, and their sum; and, with a table of population counts, the chance ' +
+      'for someone who does not know whether a person is in the sample.', formula: FORMULA.population, reference: REF.population },
+    { name: 'Several rows per person', words: 'With a person column, a class counts the distinct persons in it, and ' +
+      'a person is as exposed as their most exposed row.', formula: FORMULA.persons, reference: REF.persons },
     { name: 'Information loss', words: 'What the coding costs: Loss averages, per column and then over the columns, the ' +
       'share of the original detail each cell loses; precision counts the levels climbed; discernibility penalises ' +
       'large classes and suppression.', formula: FORMULA.loss, reference: REF.loss },
   ],
   limits: [
     'The figures take the file as the population: anyone in it is assumed to be known to be in it (prosecutor model). ' +
-    'For a sample, population estimates are not part of this report.',
+    'For a sample, the population figures (with --sampling-fraction, --weight or --population) are estimates from models.',
     'Only the columns named as quasi-identifiers are counted. Exact dates and amounts are quasi-identifiers too when ' +
     'they are published, and so is any column an outsider could know.',
     'The prior knowledge of an insider (a relative, a care provider, a colleague) is not modelled, nor linkage with ' +
@@ -271,6 +295,14 @@ const nl: Strings = {
   fact: {
     file: 'Bestand', size: 'Grootte', records: 'Records (rijen)', persons: 'Personen', nulls: 'Ontbrekende waarden',
     version: 'Gemaakt door', command: 'Opdracht', generated: 'Aangemaakt (UTC)',
+  },
+  pop: {
+    title: 'Risico in de populatie', fraction: 'Steekproeffractie', size: 'Populatie (records / steekproeffractie)',
+    uniques: 'Unieke personen in de populatie, geschat (Dankar et al.)', individual: 'Individueel risico (sdcMicro), hoogste',
+    expected: 'Verwachte heridentificaties (som van de individuele risico\'s)', global: 'Globaal risico (verwachte heridentificaties / records)',
+    marketer: 'Marketer-risico (verwacht aandeel juiste koppelingen)', fromWeights: w => `records / som van ${w}`,
+    model: (e, pitman, snb) => e === 'none' ? 'geen model nodig' : `${e}${e === 'zayatz' && pitman === false ? ', Pitman convergeerde niet' : e === 'zayatz' && snb === false ? ', SNB convergeerde niet' : ''}`,
+    journalist: (t, c) => `Journalist-risico, hoogste (${t}: ${c})`, atRisk: k => `Records met journalist-risico boven 1/${k}`,
   },
   person: {
     title: column => `Geteld in personen (${column})`, persons: 'Personen (verschillend)', smallest: 'Kleinste klasse, in personen',
@@ -359,13 +391,19 @@ const nl: Strings = {
       formula: FORMULA.l, reference: REF.l },
     { name: 't-closeness', words: 'Hoe ver de spreiding van een gevoelige waarde binnen een klasse kan afwijken van ' +
       'haar spreiding in het hele bestand (0: overal dezelfde).', formula: FORMULA.t, reference: REF.t },
+    { name: 'Risico in de populatie', words: 'Voor een steekproef: hoeveel personen van de populatie uniek zijn op ' +
+      'de quasi-identificatoren, geschat uit de klassegroottes en de steekproeffractie; de kans dat elk record ' +
+      'geheridentificeerd wordt gegeven de steekproefgewichten, en hun som; en, met een tabel van populatieaantallen, de ' +
+      'kans voor iemand die niet weet of een persoon in de steekproef zit.', formula: FORMULA.population, reference: REF.population },
+    { name: 'Meerdere rijen per persoon', words: 'Met een persoonskolom telt een klasse de verschillende personen ' +
+      'erin, en is een persoon zo blootgesteld als zijn meest blootgestelde rij.', formula: FORMULA.persons, reference: REF.persons },
     { name: 'Informatieverlies', words: 'Wat de codering kost: Verlies neemt, per kolom en dan over de kolommen, het ' +
       'gemiddelde aandeel van de oorspronkelijke detail dat elke cel verliest; precisie telt de beklommen niveaus; ' +
       'onderscheidbaarheid bestraft grote klassen en onderdrukking.', formula: FORMULA.loss, reference: REF.loss },
   ],
   limits: [
     'De cijfers beschouwen het bestand als de populatie: van iedereen erin wordt aangenomen dat bekend is dat hij erin ' +
-      'zit (prosecutor-model). Voor een steekproef maken populatieschattingen geen deel uit van dit rapport.',
+      'zit (prosecutor-model). Voor een steekproef zijn de populatiecijfers (met --sampling-fraction, --weight of --population) schattingen uit modellen.',
     'Alleen de kolommen die als quasi-identificator benoemd zijn, tellen mee. Exacte datums en bedragen zijn ook ' +
       'quasi-identificatoren als ze gepubliceerd worden, net als elke kolom die een buitenstaander kan kennen.',
     'De voorkennis van een insider (een familielid, een zorgverlener, een collega) is niet gemodelleerd, noch een ' +
@@ -420,6 +458,14 @@ const fr: Strings = {
   fact: {
     file: 'Fichier', size: 'Taille', records: 'Enregistrements (lignes)', persons: 'Personnes', nulls: 'Valeurs manquantes',
     version: 'Produit par', command: 'Commande', generated: 'Produit le (UTC)',
+  },
+  pop: {
+    title: 'Risque dans la population', fraction: 'Fraction de sondage', size: 'Population (enregistrements / fraction de sondage)',
+    uniques: 'Uniques dans la population, estimés (Dankar et al.)', individual: 'Risque individuel (sdcMicro), maximum',
+    expected: 'Réidentifications attendues (somme des risques individuels)', global: 'Risque global (réidentifications attendues / enregistrements)',
+    marketer: 'Risque « marketer » (part attendue d’appariements corrects)', fromWeights: w => `enregistrements / somme de ${w}`,
+    model: (e, pitman, snb) => e === 'none' ? 'aucun modèle nécessaire' : `${e}${e === 'zayatz' && pitman === false ? ', Pitman n’a pas convergé' : e === 'zayatz' && snb === false ? ', SNB n’a pas convergé' : ''}`,
+    journalist: (t, c) => `Risque « journalist », maximum (${t} : ${c})`, atRisk: k => `Enregistrements à risque « journalist » au-dessus de 1/${k}`,
   },
   person: {
     title: column => `Compté en personnes (${column})`, persons: 'Personnes (distinctes)', smallest: 'Plus petite classe, en personnes',
@@ -508,13 +554,21 @@ const fr: Strings = {
       formula: FORMULA.l, reference: REF.l },
     { name: 't-proximité', words: 'L’écart maximal entre la répartition d’une valeur sensible dans une classe et sa ' +
       'répartition dans tout le fichier (0 : partout la même).', formula: FORMULA.t, reference: REF.t },
+    { name: 'Risque dans la population', words: 'Pour un échantillon : combien de personnes de la population sont ' +
+      'uniques sur les quasi-identifiants, estimé à partir des tailles de classe et de la fraction de sondage ; la ' +
+      'probabilité que chaque enregistrement soit réidentifié compte tenu des poids de sondage, et leur somme ; et, ' +
+      'avec une table d’effectifs de population, la probabilité pour quelqu’un qui ne sait pas si une personne est ' +
+      'dans l’échantillon.', formula: FORMULA.population, reference: REF.population },
+    { name: 'Plusieurs lignes par personne', words: 'Avec une colonne de personne, une classe compte les personnes ' +
+      'distinctes qu’elle contient, et une personne est aussi exposée que sa ligne la plus exposée.', formula: FORMULA.persons,
+    reference: REF.persons },
     { name: 'Perte d’information', words: 'Ce que coûte le codage : la Perte fait la moyenne, par colonne puis sur les ' +
       'colonnes, de la part du détail d’origine que perd chaque cellule ; la précision compte les niveaux montés ; la ' +
       'discernabilité pénalise les grandes classes et la suppression.', formula: FORMULA.loss, reference: REF.loss },
   ],
   limits: [
     'Les chiffres considèrent le fichier comme la population : on suppose que toute personne qui y figure est connue ' +
-      'pour y figurer (modèle « prosecutor »). Pour un échantillon, les estimations de population ne font pas partie de ce rapport.',
+      'pour y figurer (modèle « prosecutor »). Pour un échantillon, les chiffres de population (avec --sampling-fraction, --weight ou --population) sont des estimations tirées de modèles.',
     'Seules les colonnes désignées comme quasi-identifiants sont comptées. Les dates et montants exacts sont aussi des ' +
       'quasi-identifiants s’ils sont publiés, comme toute colonne qu’un tiers pourrait connaître.',
     'La connaissance préalable d’un initié (un proche, un soignant, un collègue) n’est pas modélisée, ni le couplage ' +

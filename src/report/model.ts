@@ -51,6 +51,19 @@ export interface RiskFigures {
   tCloseness: ({ column: string } & TCloseness)[] | null
   /** With a person column: the classes counted in persons (and the history model); else null. */
   persons: RiskResult['persons']
+  /** With a sampling fraction, weights or a population table: the risk in the population (without the fits'
+   * details); else null. */
+  population: {
+    samplingFraction: number
+    weight: string | null
+    populationSize: number
+    uniques: number
+    uniquesShare: number
+    estimator: string
+    converged: { pitman: boolean | null; snb: boolean | null }
+    individual: { highest: number; expectedReidentifications: number; globalRisk: number }
+    journalist: NonNullable<RiskResult['population']>['journalist']
+  } | null
 }
 
 /** A row of a value mapping. records: null when hidden, either because they are fewer than k (belowK), or to
@@ -235,6 +248,17 @@ export function figuresOf(r: RiskResult): RiskFigures {
     lDiversity: r.sensitive.map(column => ({ column, ...r.lDiversity[column] })),
     tCloseness: r.tCloseness && Object.entries(r.tCloseness).map(([column, t]) => ({ column, ...t })),
     persons: r.persons,
+    population: r.population && {
+      samplingFraction: r.population.samplingFraction,
+      weight: r.population.weight,
+      populationSize: r.population.populationSize,
+      uniques: r.population.uniqueness.uniques,
+      uniquesShare: r.population.uniqueness.share,
+      estimator: r.population.uniqueness.estimator,
+      converged: r.population.uniqueness.converged,
+      individual: r.population.individual,
+      journalist: r.population.journalist,
+    },
   }
 }
 

@@ -12,7 +12,7 @@ const num = (x: number) => (Number.isInteger(x) ? int(x) : x < 0.01 ? x.toPrecis
 
 /** The terminal summary of a result: roles, verdict, risk figures, class sizes, l-diversity. */
 export function renderText(r: RiskResult): string {
-  return [header(r), verdictLine(r), riskTable(r), personTable(r), sizeTable(r), diversityTable(r), footer(r)]
+  return [header(r), verdictLine(r), riskTable(r), personTable(r), populationTable(r), sizeTable(r), diversityTable(r), footer(r)]
     .filter(Boolean).join('\n\n') + '\n'
 }
 
@@ -96,6 +96,34 @@ function personTable(r: RiskResult): string {
       ['Histories (distinct sets of tuples of a person)', int(p.history.histories)],
       ['Persons unique by their history', `${int(p.history.uniquePersons)} (${pct(p.history.uniquePersons, p.persons)})`],
       [`Persons whose history fewer than ${r.k} share`, `${int(p.history.personsBelowK)} (${pct(p.history.personsBelowK, p.persons)})`],
+    )
+  }
+  return t.toString()
+}
+
+/** With a sampling fraction, weights or a population table: the risk in the population. */
+function populationTable(r: RiskResult): string {
+  const p = r.population
+  if (!p) return ''
+  const u = p.uniqueness
+  const model = u.estimator === 'none' ? (u.uniques === 0 ? 'no sample uniques' : 'the file is the population')
+    : `${u.estimator}${u.estimator === 'zayatz' && u.converged.pitman === false ? ', Pitman did not converge'
+      : u.estimator === 'zayatz' && u.converged.snb === false ? ', SNB did not converge' : ''}`
+  const t = table(['Risk in the population', ''])
+  t.push(
+    ['Sampling fraction', `${num(p.samplingFraction)}${p.weight ? ` (records / sum of ${p.weight})` : ''}`],
+    ['Population (records / sampling fraction)', int(Math.round(p.populationSize))],
+    ['Population uniques, estimated (Dankar et al.)', `${int(Math.round(u.uniques))} (${pct(u.uniques, p.populationSize)}; ${model})`],
+    ['Individual risk (sdcMicro), highest', num(p.individual.highest)],
+    ['Expected re-identifications (sum of individual risks)', p.individual.expectedReidentifications.toFixed(1)],
+    ['Global risk (expected re-identifications / records)', num(p.individual.globalRisk)],
+  )
+  const j = p.journalist
+  if (j) {
+    t.push(
+      [`Journalist risk, highest (${j.table}: ${j.columns.join(', ')})`, num(j.highest)],
+      [`Records at journalist risk above 1/${r.k}`, pct(j.recordsAtRisk, 1)],
+      ['Marketer risk (expected share of correct matches)', num(j.marketer)],
     )
   }
   return t.toString()
