@@ -101,3 +101,23 @@ describe('minimal sample uniques', () => {
     expect(none).toEqual({ maxSize: 2, sets: [], recordsBySize: [0, 0] })
   })
 })
+
+describe('monotone: coarsening never increases sample uniques', () => {
+  test('leaving a column out or coarsening it one level never adds a sample unique, on random tables', () => {
+    const rows = fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.constantFrom('a', 'b', 'c'), fc.constantFrom('x', 'y')),
+      { minLength: 1, maxLength: 50 })
+    fc.assert(fc.property(rows, fc.integer({ min: 2, max: 4 }), (data, band) => {
+      const table = textTable(['n', 'l', 'm'], data.map(([n, l, m]) => [String(n), l, m]))
+      // n coarsened into bands of `band` values, l into {a, b} and {c}
+      const bands = Object.fromEntries([...Array(8).keys()].map(v => [String(v), `band ${Math.floor(v / band)}`]))
+      const d = riskDrivers(table, { qi: ['n', 'l', 'm'], hierarchies: {
+        n: { kind: 'map', map: [bands] }, l: { kind: 'map', map: [{ a: 'ab', b: 'ab', c: 'c' }] },
+      } })
+      for (const c of d.columns) {
+        expect(c.withoutIt).toBeLessThanOrEqual(d.sampleUniques)
+        if (c.coarsened) expect(c.coarsened.sampleUniques).toBeLessThanOrEqual(d.sampleUniques)
+      }
+      expect(d.minimalUniques.recordsBySize.reduce((a, n) => a + n, 0)).toBeLessThanOrEqual(d.sampleUniques)
+    }), { numRuns: 150 })
+  })
+})
