@@ -9,6 +9,7 @@ import { findingText, lintColumn } from './lint/identifiers.js'
 import { loadKernels } from './kernels/wasm/index.js'
 import { personRisk } from './persons.js'
 import { populationRisk } from './population-risk.js'
+import { countsOf, recordsOf } from './records.js'
 import type { PopulationOptions } from './population-risk.js'
 import { assessRisk } from './risk.js'
 import type { Thresholds } from './risk.js'
@@ -38,6 +39,9 @@ export interface AnalyseOptions extends RoleOptions, PopulationOptions {
   hierarchies?: Record<string, HierarchySpec>
   /** Where relative hierarchy file paths start (default: the working directory). */
   baseDir?: string
+  /** The table is a frequency table: each row a combination, this column its number of records (default: the
+   * column its metadata names, riskcheck.frequencies, as riskcheck freq writes it; else each row is a record). */
+  counts?: string
   /** Refuse (E_IDENTIFIER) a table with a column that looks like an identifier, instead of warning. */
   strict?: boolean
   /** Smallest acceptable l for every sensitive column; joins the verdict when given. */
@@ -67,8 +71,15 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
   if (table.numCols === 0) throw new RiskcheckError('E_EMPTY', `${source} has no columns: there is nothing to analyse`)
   if (table.numRows === 0) throw new RiskcheckError('E_EMPTY', `${source} has no rows: there is nothing to analyse`)
   const encode = (name: string) => encodeColumn(table, name, source)
-  const roles = resolveRoles(table, options, name => encode(name).distinct, source)
-  const identifiers = lintTable(table, encode)
+  const counts = countsOf(table, options)
+  if (counts && (options.person !== undefined || options.weight !== undefined)) {
+    throw new RiskcheckError('E_OPTION', `${source} is a frequency table (counts in ${quote(counts)}): ${options.person !== undefined ? '--person' : '--weight'} ` +
+      'needs the rows', 'analyse the rows, or leave it out')
+  }
+  // in a frequency table every combination is a row of its own: no column is a pseudonym for being all distinct
+  const roles = resolveRoles(table, { ...options, counts: counts ?? undefined }, name => counts ? -1 : encode(name).distinct, source)
+  // the lint judges values row by row: a frequency table's rows are not records
+  const identifiers = counts ? [] : lintTable(table, encode)
   if (options.strict && identifiers.length > 0) {
     const columns = [...new Set(identifiers.map(f => f.column))]
     const kinds = (c: string) => identifiers.filter(f => f.column === c).map(f => f.kind).join(', ')
@@ -87,18 +98,19 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
   const qi = roles.quasiIdentifiers.map(encode)
   const sensitive = roles.sensitive.map(encode)
   const kernels = options.kernels ?? loadKernels()
-  const out = kernels.frequencies({
-    rows: table.numRows, quasiIdentifiers: qi, sensitive, k: thresholds.k, l: thresholds.l ?? 2,
-  })
+  const records = recordsOf(table, counts, kernels, source)
+  if (records.n === 0) throw new RiskcheckError('E_EMPTY', `${source} counts no records: there is nothing to analyse`)
+  const out = records.frequencies({ quasiIdentifiers: qi, sensitive, k: thresholds.k, l: thresholds.l ?? 2 })
   const closeness = options.tCloseness || thresholds.t !== null ? Object.fromEntries(sensitive.map(s => [s.name,
-    tCloseness(kernels.frequencyTable([...qi, s], table.numRows), qi.length, sensitiveCloseness(s, options))])) : null
+    tCloseness(records.tuples([...qi, s]), qi.length, sensitiveCloseness(s, options))])) : null
   const persons = options.person === undefined ? null
     : personRisk(qi, personColumn(encode(options.person), source), table.numRows, thresholds.k, options.history ?? false, kernels)
   const describe = (role: string) => (c: EncodedColumn) => ({ name: c.name, type: c.type, role, distinct: c.distinct, nulls: c.nulls })
   return {
     riskcheck: VERSION,
     source: options.source ?? null,
-    rows: table.numRows,
+    rows: records.n,
+    counts,
     quasiIdentifiers: roles.quasiIdentifiers,
     sensitive: roles.sensitive,
     roles: { source: roles.source, unused: roles.unused },
@@ -109,9 +121,9 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
     columns: [...qi.map(describe('quasi-identifier')), ...sensitive.map(describe('sensitive'))],
     nulls: 'value',
     persons,
-    population: populationRisk(table, qi, out.histogram, thresholds.k, options, kernels, source),
+    population: populationRisk(table, qi, records, out.histogram, thresholds.k, options, source),
     ...thresholds,
-    ...assessRisk(out, table.numRows, roles.sensitive, thresholds, persons, closeness),
+    ...assessRisk(out, records.n, roles.sensitive, thresholds, persons, closeness),
   }
 }
 

@@ -16,6 +16,11 @@ import { fileFacts } from './input/facts.js'
 import { METRICS } from './lattice/metrics.js'
 import type { Metric } from './lattice/metrics.js'
 import { checkOutput, writeArrow, writeText } from './output/write.js'
+import { frequencyFile, mergeFrequencyFiles } from './frequency-file.js'
+import type { FrequencyRecord } from './frequency-file.js'
+import { FREQUENCIES_KEY } from './records.js'
+import { DIALECTS, sqlQuery } from './sql.js'
+import type { Dialect } from './sql.js'
 import { LANGS, renderReport, reportFormatOf } from './report/index.js'
 import type { Lang } from './report/index.js'
 import { renderDrivers, renderProposal } from './report/proposal.js'
@@ -61,6 +66,7 @@ interface CliOptions {
   person?: string
   history?: boolean
   samplingFraction?: string
+  counts?: string
   weight?: string
   population?: string
   report: string[]
@@ -88,7 +94,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 /** The commander program; `done` receives the exit code of a completed analysis; `command` is how it was called. */
 export function makeProgram(io: Io, done: (code: number) => void, command = 'riskcheck'): Command {
-  return new Command('riskcheck')
+  const program = new Command('riskcheck')
     .description('Measure the re-identification risk of coded microdata in an Arrow IPC file and, when a threshold ' +
       'is not met, propose the generalisation of least information loss that meets it.')
     .version(VERSION)
@@ -115,6 +121,8 @@ export function makeProgram(io: Io, done: (code: number) => void, command = 'ris
     .option('--strict', 'refuse a file with a column that looks like an identifier (national number, hash, ...)')
     .option('--person <column>', 'the column naming the person of each row (several rows per person): classes count distinct persons')
     .option('--history', "with --person: each person's set of quasi-identifier tuples over their rows as one quasi-identifier")
+    .option('--counts <column>', 'the file is a frequency table: each row a combination, this column its records ' +
+      '(a file made by riskcheck freq or merge says so itself)')
     .option('--sampling-fraction <share>', 'the file is a sample of this share of the population (0.025 or 2.5%): population uniques and individual risk')
     .option('--weight <column>', 'the column of sampling weights (each record stands for that many persons)')
     .option('--population <file.arrow>', 'population counts per combination of some quasi-identifiers: journalist and marketer risk')
@@ -129,6 +137,61 @@ export function makeProgram(io: Io, done: (code: number) => void, command = 'ris
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`riskcheck: ${text}`) })
     .action((file: string, o: CliOptions) => done(run(file, o, io, command)))
+  // the subcommands have options of their own (--out, --qi): the program's are read before the subcommand only
+  program.enablePositionalOptions()
+  addFrequencyCommands(program, io, done)
+  return program
+}
+
+/** riskcheck freq, merge and sql: frequency tables made here, or by a SQL engine. */
+function addFrequencyCommands(program: Command, io: Io, done: (code: number) => void): void {
+  program.command('freq')
+    .description('write the frequency table of a file: one row per combination of its quasi-identifier and sensitive ' +
+      'columns, with its records (analyse it, search a coding on it, or merge it with others)')
+    .argument('<file>', 'Arrow IPC file or stream, or a frequency table')
+    .option('--qi <columns>', 'quasi-identifier columns, comma-separated (default: from the file)', columnList)
+    .option('--sensitive <columns>', 'sensitive columns, comma-separated', columnList)
+    .option('--counts <column>', 'the input is itself a table of combinations with their records in this column')
+    .requiredOption('--out <file.arrow>', 'the frequency table to write')
+    .option('--force', 'let --out replace an existing file')
+    .action((file: string, o: { qi?: string[]; sensitive?: string[]; counts?: string; out: string; force?: boolean }) => {
+      checkOutput(o.out, { input: file, force: o.force })
+      const table = frequencyFile(readArrow(file), { qi: o.qi, sensitive: o.sensitive, counts: o.counts, source: file })
+      writeArrow(table, o.out, { input: file, force: o.force })
+      io.out(`${table.numRows.toLocaleString('en-US')} combinations of ${describeFrequencies(table)} written to ${o.out}.\n`)
+      done(EXIT.met)
+    })
+  program.command('merge')
+    .description('merge frequency tables (made by riskcheck freq from files of the same columns) into one')
+    .argument('<files...>', 'frequency tables')
+    .requiredOption('--out <file.arrow>', 'the merged frequency table to write')
+    .option('--force', 'let --out replace an existing file')
+    .action((files: string[], o: { out: string; force?: boolean }) => {
+      for (const file of files) checkOutput(o.out, { input: file, force: o.force })
+      const table = mergeFrequencyFiles(files.map(file => ({ table: readArrow(file), name: file })))
+      writeArrow(table, o.out, { force: o.force })
+      io.out(`${files.length} frequency tables merged: ${table.numRows.toLocaleString('en-US')} combinations of ` +
+        `${describeFrequencies(table)} written to ${o.out}.\n`)
+      done(EXIT.met)
+    })
+  program.command('sql')
+    .description('print the GROUP BY query that computes the frequency table inside a SQL engine; analyse its result ' +
+      'with --counts count')
+    .addOption(new Option('--dialect <dialect>', 'the SQL engine').choices(DIALECTS).makeOptionMandatory())
+    .requiredOption('--table <table>', "the table as the engine names it (inserted as written, e.g. read_parquet('x.parquet'))")
+    .requiredOption('--qi <columns>', 'quasi-identifier columns, comma-separated', columnList)
+    .option('--sensitive <columns>', 'sensitive columns, comma-separated', columnList)
+    .action((o: { dialect: Dialect; table: string; qi: string[]; sensitive?: string[] }) => {
+      io.out(sqlQuery({ dialect: o.dialect, table: o.table, quasiIdentifiers: o.qi, sensitive: o.sensitive }))
+      done(EXIT.met)
+    })
+}
+
+/** "20,000 records (birth_year, sex; sensitive: care_decision)" from a frequency table's metadata. */
+function describeFrequencies(table: Table): string {
+  const record = JSON.parse(table.schema.metadata.get(FREQUENCIES_KEY) as string) as FrequencyRecord
+  return `${record.rows.toLocaleString('en-US')} records (${record.quasiIdentifiers.join(', ')}` +
+    `${record.sensitive.length ? `; sensitive: ${record.sensitive.join(', ')}` : ''})`
 }
 
 /** Analyse `file` (and propose and write a coding when asked); returns the exit code. */
@@ -198,6 +261,7 @@ function policyOf(file: string, o: CliOptions): Policy {
     person: given(o.person, base.person),
     samplingFraction: o.samplingFraction === undefined ? base.samplingFraction : samplingFraction(o.samplingFraction),
     weight: given(o.weight, base.weight),
+    counts: o.counts,
     population: o.population === undefined ? undefined : { table: readArrow(o.population), name: o.population },
     history: given(o.history, base.history),
     hierarchies,

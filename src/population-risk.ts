@@ -7,7 +7,8 @@ import { RiskcheckError, quote } from './errors.js'
 import { encodeColumn } from './input/encode.js'
 import { individualRisk, journalistRisk, marketerRisk, populationUniqueness } from './population/index.js'
 import type { PopulationUniqueness } from './population/index.js'
-import type { EncodedColumn, Kernels } from './types.js'
+import type { Records } from './records.js'
+import type { EncodedColumn } from './types.js'
 
 /** A table of population counts per combination of some quasi-identifiers, and its count column. */
 export interface PopulationTable {
@@ -44,12 +45,13 @@ export interface PopulationOptions {
  * Population risk of the rows whose quasi-identifiers are `qi`; k sets the threshold 1/k of the records at
  * risk. Null when no option asks for it.
  */
-export function populationRisk(table: Table, qi: EncodedColumn[], histogram: [number, number][], k: number,
-  options: PopulationOptions, kernels: Kernels, source: string): PopulationRisk | null {
+export function populationRisk(table: Table, qi: EncodedColumn[], records: Records, histogram: [number, number][], k: number,
+  options: PopulationOptions, source: string): PopulationRisk | null {
   if (options.samplingFraction === undefined && options.weight === undefined && options.population === undefined) return null
-  const n = table.numRows
-  const classes = classesOf(qi, n)
+  const n = records.n
   const weights = options.weight === undefined ? null : weightColumn(table, options.weight, source)
+  // with weights, each row's class (rows only); else the records of each class
+  const classes = weights ? classesOf(qi, table.numRows) : { ids: null, sizes: Float64Array.from(records.tuples(qi).counts) }
   const total = weights ? weights.reduce((a, w) => a + w, 0) : null
   const pi = options.samplingFraction ?? (total !== null ? n / total : 1)
   if (!(pi > 0 && pi <= 1)) {
@@ -57,7 +59,7 @@ export function populationRisk(table: Table, qi: EncodedColumn[], histogram: [nu
       (options.samplingFraction === undefined ? ` (records / sum of the weights in ${quote(options.weight)})` : ''))
   }
   const sums = new Float64Array(classes.sizes.length)
-  if (weights) classes.ids.forEach((c, i) => { sums[c] += weights[i] })
+  if (weights && classes.ids) classes.ids.forEach((c, i) => { sums[c] += weights[i] })
   else classes.sizes.forEach((f, c) => { sums[c] = f / pi })
   const individual = individualRisk(classes.sizes, sums)
   return {
@@ -70,7 +72,7 @@ export function populationRisk(table: Table, qi: EncodedColumn[], histogram: [nu
       expectedReidentifications: individual.expectedReidentifications,
       globalRisk: individual.globalRisk,
     },
-    journalist: options.population ? journalist(table, qi, options.population, k, kernels, source) : null,
+    journalist: options.population ? journalist(qi, records, options.population, k, source) : null,
   }
 }
 
@@ -111,7 +113,7 @@ function weightColumn(table: Table, name: string, source: string): Float64Array 
 }
 
 /** Journalist and marketer risk on the quasi-identifiers the population table counts by. */
-function journalist(table: Table, qi: EncodedColumn[], population: PopulationTable, k: number, kernels: Kernels, source: string) {
+function journalist(qi: EncodedColumn[], records: Records, population: PopulationTable, k: number, source: string) {
   const p = population.table
   const names = p.schema.fields.map(f => f.name)
   const count = population.count ?? names.find(c => c === 'count' || c === 'population')
@@ -144,7 +146,7 @@ function journalist(table: Table, qi: EncodedColumn[], population: PopulationTab
   }
   // the sample's classes on those quasi-identifiers
   const sampleColumns = columns.map(c => qi.find(q => q.name === c) as EncodedColumn)
-  const freq = kernels.frequencyTable(sampleColumns, table.numRows)
+  const freq = records.tuples(sampleColumns)
   const f: number[] = []
   const F: number[] = []
   freq.counts.forEach((records, t) => {

@@ -18,6 +18,8 @@ export interface RoleOptions {
   person?: string
   /** The sampling-weight column: never a quasi-identifier or sensitive. */
   weight?: string
+  /** The count column of a frequency table: never a quasi-identifier or sensitive. */
+  counts?: string
 }
 
 /** The roles used, where they came from, and the columns left out with the reason. */
@@ -43,7 +45,8 @@ export function resolveRoles(table: Table, options: RoleOptions, distinctOf: (co
   const columns = table.schema.fields.map(f => f.name)
   checkNames(options.qi ?? [], columns, source, '--qi')
   checkNames(options.sensitive ?? [], columns, source, '--sensitive')
-  const reserved = [[options.person, 'the person column (--person)', '--person'], [options.weight, 'the weight column (--weight)', '--weight']]
+  const reserved = [[options.person, 'the person column (--person)', '--person'], [options.weight, 'the weight column (--weight)', '--weight'],
+    [options.counts, 'the count column (--counts)', '--counts']]
     .filter((r): r is string[] => r[0] !== undefined)
   for (const [column, , flag] of reserved) checkNames([column], columns, source, flag)
   const metadata = metadataRoles(table, source)

@@ -3,6 +3,7 @@
 import type { Table } from 'apache-arrow'
 import { encodeColumn } from './input/encode.js'
 import { loadKernels } from './kernels/wasm/index.js'
+import { recordsOf } from './records.js'
 import type { SmallClass } from './report/model.js'
 import type { Kernels, RiskResult } from './types.js'
 
@@ -17,7 +18,7 @@ const order = new Intl.Collator('en', { numeric: true }).compare
  */
 export function smallClasses(table: Table, result: RiskResult, limit = MAX_SMALL_CLASSES, kernels: Kernels = loadKernels()): SmallClass[] {
   const qi = result.quasiIdentifiers.map(name => encodeColumn(table, name, result.source ?? 'the table'))
-  const freq = kernels.frequencyTable(qi, table.numRows)
+  const freq = recordsOf(table, result.counts, kernels, result.source ?? 'the table').tuples(qi)
   const small: SmallClass[] = []
   freq.counts.forEach((records, t) => {
     if (records < result.k) small.push({ values: Object.fromEntries(qi.map((c, j) => [c.name, c.labels[freq.codes[j][t]]])), records })

@@ -185,7 +185,10 @@ export interface RiskResult {
   riskcheck: string
   /** The file or table analysed (as named by the caller), or null. */
   source: string | null
+  /** Number of records: rows, or the sum of the counts of a frequency table. */
   rows: number
+  /** The count column when the table is a frequency table (each row a combination with its records), else null. */
+  counts: string | null
   quasiIdentifiers: string[]
   sensitive: string[]
   roles: { source: 'options' | 'metadata' | 'inferred'; unused: { column: string; reason: string }[] }

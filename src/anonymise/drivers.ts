@@ -6,6 +6,7 @@ import { analyse } from '../analyse.js'
 import { encodeColumn } from '../input/encode.js'
 import { loadKernels } from '../kernels/wasm/index.js'
 import { DEFAULT_MAX_SIZE, minimalUniques } from '../minimal-uniques.js'
+import { countsOf, recordsOf } from '../records.js'
 import type { MinimalUniques } from '../minimal-uniques.js'
 import type { CodeColumn, RiskResult } from '../types.js'
 import { concatCodes } from './coded.js'
@@ -38,9 +39,9 @@ export function riskDrivers(table: Table, policy: Policy = {}, before: RiskResul
   maxSetSize = DEFAULT_MAX_SIZE): RiskDrivers {
   const source = policy.source ?? 'the table'
   const qi = before.quasiIdentifiers.map(name => encodeColumn(table, name, source))
-  const kernels = policy.kernels ?? loadKernels()
+  const records = recordsOf(table, countsOf(table, policy), policy.kernels ?? loadKernels(), source)
   const uniques = (columns: CodeColumn[]) =>
-    kernels.frequencies({ rows: table.numRows, quasiIdentifiers: columns, sensitive: [], k: before.k, l: 2 }).sampleUniques
+    records.frequencies({ quasiIdentifiers: columns, sensitive: [], k: before.k, l: 2 }).sampleUniques
   const columns = qi.map((column, j): RiskDriver => {
     const others = qi.filter((_, i) => i !== j)
     const chosen = chooseHierarchy(column, policy.hierarchies?.[column.name], { baseDir: policy.baseDir })
@@ -52,7 +53,7 @@ export function riskDrivers(table: Table, policy: Policy = {}, before: RiskResul
       coarsened: coarser && { levelName: levelNames[1], hierarchy: chosen.source, sampleUniques: uniques([...others, coarser]) },
     }
   })
-  const freq = kernels.frequencyTable(qi, table.numRows)
+  const freq = records.tuples(qi)
   return {
     sampleUniques: before.sampleUniques, columns,
     minimalUniques: minimalUniques(freq, qi.map(c => c.name), qi.map(c => c.radix), maxSetSize),

@@ -15,6 +15,7 @@ import { sensitiveCloseness } from '../analyse.js'
 import { judgedDistance } from '../closeness.js'
 import { keptClasses, keptFigures } from './closeness-filter.js'
 import type { ClosenessCriterion } from './closeness-filter.js'
+import { countsOf, recordsOf } from '../records.js'
 import { chooseHierarchy } from './hierarchies.js'
 import type { Policy } from './types.js'
 
@@ -30,7 +31,9 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
   const metric = policy.metric ?? 'loss'
   const maxSuppression = checkPolicy(policy, metric)
   const source = policy.source ?? 'the table'
-  const n = table.numRows
+  const kernels = policy.kernels ?? loadKernels()
+  const input = recordsOf(table, countsOf(table, policy), kernels, source)
+  const n = input.n
   const qi = before.quasiIdentifiers.map(name => encodeColumn(table, name, source))
   // sensitive values matter to the search only through l-diversity: the columns an l is asked of; with a
   // person column, a class must hold k distinct persons, which is distinct l-diversity of that column with l = k
@@ -44,8 +47,7 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
   const sensitive = judgedColumns.map(c => encodeColumn(table, c.name, source))
   checkHierarchyColumns(policy.hierarchies ?? {}, before, table)
   const chosen = qi.map(c => chooseHierarchy(c, policy.hierarchies?.[c.name], { baseDir: policy.baseDir }))
-  const kernels = policy.kernels ?? loadKernels()
-  const freq = kernels.frequencyTable([...qi, ...sensitive], n)
+  const freq = input.tuples([...qi, ...sensitive])
   const heights = chosen.map(c => c.hierarchy.maps.length)
   // records per original code of each quasi-identifier: which values occur, the cost of a level, examples
   const records = qi.map((c, j) => codeRecords(freq, j, c.radix))
@@ -75,6 +77,8 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
     const classes = evaluator.classTable(levels)
     return { classes, kept: keptClasses(classes, qi.length, criteria, closeness) }
   }
+  /** A frequency table's coded rows are combinations, not records: the classes they keep are given by key. */
+  const keptByKey = input.counts !== null
   return {
     before, qi, sensitive, chosen, heights, n, metric, criteria, maxSuppression,
     suppressionLimit: limit,
@@ -90,9 +94,11 @@ export function generalisationLattice(table: Table, policy: Policy, before = ana
       const metrics = informationLoss(figures, levels, heights, scales, n)
       return { figures, kl, metrics, objective: objective(metric, metrics) }
     },
-    /** With t: the keys of the classes the node keeps (what the coded table keeps); else null. */
+    /** With t, or for a frequency table: the keys of the classes the node keeps (what the coded table keeps);
+     * else null (the coded table judges its rows itself). */
     keptClasses(levels: number[]): Set<string> | null {
-      const t = kept(levels, evaluator.evaluate(levels, criteria))
+      const t = kept(levels, evaluator.evaluate(levels, criteria)) ??
+        (keptByKey ? { kept: keptClasses(evaluator.classTable(levels), qi.length, criteria, { t: 1, columns: [] }) } : null)
       return t && new Set(t.kept.keys.filter((_, c) => t.kept.kept[c]))
     },
   }

@@ -57,7 +57,7 @@ function analysed(...[r, s, f]: Ctx): Section {
     [s.fact.file, r.input.file ?? s.none],
     [s.fact.size, r.input.bytes === null ? s.none : s.bytes(f.int(r.input.bytes))],
     ['SHA-256', r.input.sha256 ?? s.none],
-    [s.fact.records, f.int(r.input.rows)],
+    [s.fact.records, r.input.counts === null ? f.int(r.input.rows) : s.countedIn(f.int(r.input.rows), r.input.counts)],
     ...(r.input.persons === null ? [] : [[s.fact.persons, f.int(r.input.persons)] as [string, string]]),
     [s.fact.nulls, s.nullsValue],
     [s.fact.version, `riskcheck ${r.riskcheck} (${r.format})`],

@@ -34,6 +34,7 @@ export interface Strings {
   person: Record<'persons' | 'smallest' | 'unique' | 'highest' | 'average' | 'histories' | 'historyUnique', string> &
     { title: F<[column: string]>; belowK: F<[k: string]>; historyBelowK: F<[k: string]> }
   bytes: F<[n: string]>
+  countedIn: F<[records: string, column: string]>
   nullsValue: string
   param: Record<'quasiIdentifiers' | 'sensitive' | 'rolesFrom' | 'maxProsecutorRisk' | 'lByColumn' | 'maxSuppression' |
     'metric' | 'suppress', string>
@@ -156,6 +157,7 @@ const en: Strings = {
     historyBelowK: k => `Persons whose history fewer than ${k} persons share`,
   },
   bytes: n => `${n} bytes`,
+  countedIn: (n, c) => `${n} (a frequency table: each row a combination, its records in "${c}")`,
   nullsValue: 'a missing value (null) is a value of its own: two nulls agree, a null differs from every value',
   param: {
     quasiIdentifiers: 'Quasi-identifiers', sensitive: 'Sensitive columns', rolesFrom: 'Roles from',
@@ -312,6 +314,7 @@ const nl: Strings = {
     historyBelowK: k => `Personen van wie minder dan ${k} personen de historiek delen`,
   },
   bytes: n => `${n} bytes`,
+  countedIn: (n, c) => `${n} (een frequentietabel: elke rij een combinatie, haar records in "${c}")`,
   nullsValue: 'een ontbrekende waarde (null) is een waarde op zich: twee nulls zijn gelijk, een null verschilt van elke waarde',
   param: {
     quasiIdentifiers: 'Quasi-identificatoren', sensitive: 'Gevoelige kolommen', rolesFrom: 'Rollen uit',
@@ -475,6 +478,7 @@ const fr: Strings = {
     historyBelowK: k => `Personnes dont moins de ${k} personnes partagent l’historique`,
   },
   bytes: n => `${n} octets`,
+  countedIn: (n, c) => `${n} (une table de fréquences : chaque ligne une combinaison, ses enregistrements dans « ${c} »)`,
   nullsValue: 'une valeur manquante (null) est une valeur à part entière : deux nulls sont égaux, un null diffère de toute valeur',
   param: {
     quasiIdentifiers: 'Quasi-identifiants', sensitive: 'Colonnes sensibles', rolesFrom: 'Rôles tirés de',

@@ -109,6 +109,8 @@ export interface Report {
     rows: number
     /** Distinct persons, with a person column; else null. */
     persons: number | null
+    /** The count column when the input is a frequency table (rows are combinations); else null. */
+    counts: string | null
     nulls: 'value'
     columns: { name: string; type: string | null; role: string; distinct: number | null; note: string | null }[]
   }
@@ -180,6 +182,7 @@ export function buildReport(result: AnonymiseResult | RiskResult, context: Repor
       sha256: context.input?.sha256 ?? null,
       rows: before.rows,
       persons: before.persons?.persons ?? null,
+      counts: before.counts,
       nulls: before.nulls,
       columns: [
         ...before.columns.map(c => ({ name: c.name, type: c.type, role: c.role, distinct: c.distinct, note: null })),

@@ -19,7 +19,8 @@ export function renderText(r: RiskResult): string {
 function header(r: RiskResult): string {
   const from = { options: 'as given', metadata: "from the file's metadata", inferred: 'inferred: every column but pseudonyms' }
   const lines = [
-    `riskcheck ${r.riskcheck}${r.source ? ` - ${r.source}` : ''} - ${int(r.rows)} records`,
+    `riskcheck ${r.riskcheck}${r.source ? ` - ${r.source}` : ''} - ${int(r.rows)} records` +
+      `${r.counts ? ` (a frequency table: each row a combination, its records in "${r.counts}")` : ''}`,
     `Quasi-identifiers (${from[r.roles.source]}): ${r.quasiIdentifiers.join(', ')}`,
     `Sensitive: ${r.sensitive.length ? r.sensitive.join(', ') : 'none'}`,
   ]
