@@ -25,6 +25,8 @@ import { LANGS, renderReport, reportFormatOf } from './report/index.js'
 import type { Lang } from './report/index.js'
 import { renderDrivers, renderProposal } from './report/proposal.js'
 import { renderText, shellWord } from './report/text.js'
+import { terminalProgress } from './progress.js'
+import type { Progress } from './progress.js'
 import { smallClasses } from './small-classes.js'
 import type { LCriterion, RiskResult } from './types.js'
 import { VERSION } from './version.js'
@@ -35,9 +37,16 @@ export interface Io {
   err(text: string): void
   /** The time a report is stamped with (default: now); tests fix it. */
   now?(): Date
+  /** Where long work shows its progress (not with --json); default: nowhere. */
+  progress?: Progress
 }
 
-const processIo: Io = { out: t => process.stdout.write(t), err: t => process.stderr.write(t) }
+const processIo: Io = {
+  out: t => process.stdout.write(t),
+  err: t => process.stderr.write(t),
+  // only on a terminal: a pipeline reading stderr gets no control characters
+  progress: process.stderr.isTTY ? terminalProgress(t => process.stderr.write(t)) : undefined,
+}
 
 /** Exit codes: thresholds met, not met, bad usage or input. */
 export const EXIT = { met: 0, notMet: 1, usage: 2 } as const
@@ -196,7 +205,7 @@ function describeFrequencies(table: Table): string {
 
 /** Analyse `file` (and propose and write a coding when asked); returns the exit code. */
 function run(file: string, o: CliOptions, io: Io, command: string): number {
-  const policy = policyOf(file, o)
+  const policy = policyOf(file, o, io)
   if (!o.propose && o.out) throw new RiskcheckError('E_OPTION', '--out writes the coded table, which --no-propose does not make')
   if (o.drop && !o.out) throw new RiskcheckError('E_OPTION', '--drop leaves columns out of the table written with --out, and there is no --out')
   if (o.revealSmallCells && o.report.length === 0) throw new RiskcheckError('E_OPTION', '--reveal-small-cells is about the reports, and there is no --report')
@@ -236,7 +245,7 @@ function run(file: string, o: CliOptions, io: Io, command: string): number {
 }
 
 /** The policy file (if any) with the flags over it; CLI hierarchy paths start from the working directory. */
-function policyOf(file: string, o: CliOptions): Policy {
+function policyOf(file: string, o: CliOptions, io: Io): Policy {
   const base: Policy = o.policy ? readPolicy(o.policy) : {}
   const hierarchies: Record<string, HierarchySpec> = { ...base.hierarchies }
   // relative to the working directory, kept as given (reports show it) unless a policy's folder is the base
@@ -266,6 +275,7 @@ function policyOf(file: string, o: CliOptions): Policy {
     history: given(o.history, base.history),
     hierarchies,
     source: file,
+    progress: o.json ? undefined : io.progress,
   }
 }
 

@@ -16,6 +16,8 @@ import type { ChosenHierarchy } from './hierarchies.js'
 import { checkHierarchyColumns, checkPolicy, generalisationLattice } from './lattice.js'
 import type { Judged } from './lattice.js'
 import type { AnonymiseResult, Coding, Policy } from './types.js'
+import { silentProgress } from '../progress.js'
+import type { Progress } from '../progress.js'
 
 export { generalisationLattice } from './lattice.js'
 export type { Judged } from './lattice.js'
@@ -35,7 +37,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const lattice = generalisationLattice(table, policy, before)
   const suppress = policy.suppress ?? 'remove'
   const started = performance.now()
-  const search = searcher(lattice, suppress)
+  const search = searcher(lattice, suppress, policy.progress ?? silentProgress)
   const found = search.run(lattice.suppressionLimit, 1 + (policy.alternatives ?? 3))
   const summary = (c: Candidate<Judged>) => coding(c, lattice.chosen, lattice.metric, lattice.n, lattice.records)
   const [best, ...runnersUp] = found.ranked
@@ -43,6 +45,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const alternatives = best && transformation ? alternativesOf(transformation, runnersUp.map(summary),
     best.figures.figures.suppressed > 0 ? search.run(0, 1).ranked.map(summary) : [], policy.alternatives ?? 3) : []
   const searchMs = Math.round(performance.now() - started)
+  policy.progress?.end()
   const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before' | 'notes'>): AnonymiseResult => ({
     before, ...r, assumptions: assumptionsOf(lattice.chosen), notes: notesOf(table, lattice),
     search: {
@@ -72,12 +75,17 @@ type Lattice = ReturnType<typeof generalisationLattice>
  * The searches of one lattice, sharing the nodes they judge (the search without suppression, for an
  * alternative, meets many nodes of the first).
  */
-function searcher(lattice: Lattice, suppress: 'remove' | 'mark') {
+function searcher(lattice: Lattice, suppress: 'remove' | 'mark', progress: Progress) {
   const judgedNodes = new Map<string, Judged>()
+  const nodes = lattice.heights.reduce((a, h) => a * h, 1)
   const judge = (levels: number[]) => {
     const key = levels.join(',')
     let judged = judgedNodes.get(key)
-    if (!judged) { judged = lattice.judge(levels); judgedNodes.set(key, judged) }
+    if (!judged) {
+      judged = lattice.judge(levels)
+      judgedNodes.set(key, judged)
+      progress.update(judgedNodes.size, nodes, 'generalisations judged', true)
+    }
     return judged
   }
   return {

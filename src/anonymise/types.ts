@@ -4,6 +4,7 @@ import type { AnalyseOptions } from '../analyse.js'
 import type { HierarchySpec } from '../hierarchy/index.js'
 import type { InformationLoss, Metric } from '../lattice/metrics.js'
 import type { RiskResult } from '../types.js'
+import type { Progress } from '../progress.js'
 import type { ColumnMapping } from './mapping.js'
 
 /** What anonymise() is asked: the thresholds and roles of analyse(), and how it may generalise. */
@@ -15,6 +16,8 @@ export interface Policy extends AnalyseOptions {
   /** Hierarchy spec per quasi-identifier; the others get defaults (see defaultSpec()). A sensitive column's
    * hierarchy gives its t-closeness the hierarchical distance (see AnalyseOptions). */
   hierarchies?: Record<string, HierarchySpec>
+  /** Where to report the progress of a long search (default: nowhere). */
+  progress?: Progress
   /** How many alternatives to propose besides the best (default 3). */
   alternatives?: number
   /** What happens to the records of classes that still fail: removed (default), or kept with every
