@@ -11,7 +11,8 @@ import type { AnonymiseResult, Policy } from './anonymise/index.js'
 import { parseShare, readPolicy } from './anonymise/policy.js'
 import { RiskcheckError } from './errors.js'
 import type { HierarchySpec } from './hierarchy/index.js'
-import { readArrow } from './input/arrow.js'
+import { readCsvSchema } from './input/csv.js'
+import { inputFormat, readTable } from './input/read.js'
 import { fileFacts } from './input/facts.js'
 import { METRICS } from './lattice/metrics.js'
 import type { Metric } from './lattice/metrics.js'
@@ -77,6 +78,10 @@ interface CliOptions {
   samplingFraction?: string
   counts?: string
   weight?: string
+  delimiter?: string
+  encoding?: string
+  decimalComma?: boolean
+  schema?: string
   population?: string
   report: string[]
   lang: Lang
@@ -104,10 +109,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 /** The commander program; `done` receives the exit code of a completed analysis; `command` is how it was called. */
 export function makeProgram(io: Io, done: (code: number) => void, command = 'riskcheck'): Command {
   const program = new Command('riskcheck')
-    .description('Measure the re-identification risk of coded microdata in an Arrow IPC file and, when a threshold ' +
+    .description('Measure the re-identification risk of coded microdata in an Arrow, Parquet or CSV file and, when a threshold ' +
       'is not met, propose the generalisation of least information loss that meets it.')
     .version(VERSION)
-    .argument('<file>', 'Arrow IPC file (.arrow, .feather) or stream (.arrows)')
+    .argument('<file>', 'Arrow IPC file (.arrow, .feather) or stream (.arrows), Parquet file, or CSV (.csv, .tsv, .txt)')
+    .option('--delimiter <char>', 'CSV: the field delimiter: , ; | or tab (default: detected)')
+    .option('--encoding <name>', 'CSV: the character encoding (default: utf-8; latin1, windows-1252, ...)')
+    .option('--decimal-comma', 'CSV: numbers are written 1,5')
+    .option('--schema <file.json>', 'CSV: the types of some columns, {"column": "string|int|float|date|bool"}')
     .option('--k <n>', `smallest acceptable class size (default: ${DEFAULT_K})`, wholeNumber('k'))
     .option('--qi <columns>', 'quasi-identifier columns, comma-separated (default: from the file, see README)', columnList)
     .option('--sensitive <columns>', 'sensitive columns, comma-separated', columnList)
@@ -161,11 +170,15 @@ function addFrequencyCommands(program: Command, io: Io, done: (code: number) => 
     .option('--qi <columns>', 'quasi-identifier columns, comma-separated (default: from the file)', columnList)
     .option('--sensitive <columns>', 'sensitive columns, comma-separated', columnList)
     .option('--counts <column>', 'the input is itself a table of combinations with their records in this column')
+    .option('--delimiter <char>', 'CSV: the field delimiter: , ; | or tab (default: detected)')
+    .option('--encoding <name>', 'CSV: the character encoding (default: utf-8; latin1, windows-1252, ...)')
+    .option('--decimal-comma', 'CSV: numbers are written 1,5')
+    .option('--schema <file.json>', 'CSV: the types of some columns, {"column": "string|int|float|date|bool"}')
     .requiredOption('--out <file.arrow>', 'the frequency table to write')
     .option('--force', 'let --out replace an existing file')
-    .action((file: string, o: { qi?: string[]; sensitive?: string[]; counts?: string; out: string; force?: boolean }) => {
+    .action((file: string, o: CsvFlags & { qi?: string[]; sensitive?: string[]; counts?: string; out: string; force?: boolean }) => {
       checkOutput(o.out, { input: file, force: o.force })
-      const table = frequencyFile(readArrow(file), { qi: o.qi, sensitive: o.sensitive, counts: o.counts, source: file })
+      const table = frequencyFile(inputOf(file, o), { qi: o.qi, sensitive: o.sensitive, counts: o.counts, source: file })
       writeArrow(table, o.out, { input: file, force: o.force })
       io.out(`${table.numRows.toLocaleString('en-US')} combinations of ${describeFrequencies(table)} written to ${o.out}.\n`)
       done(EXIT.met)
@@ -177,7 +190,7 @@ function addFrequencyCommands(program: Command, io: Io, done: (code: number) => 
     .option('--force', 'let --out replace an existing file')
     .action((files: string[], o: { out: string; force?: boolean }) => {
       for (const file of files) checkOutput(o.out, { input: file, force: o.force })
-      const table = mergeFrequencyFiles(files.map(file => ({ table: readArrow(file), name: file })))
+      const table = mergeFrequencyFiles(files.map(file => ({ table: readTable(file), name: file })))
       writeArrow(table, o.out, { force: o.force })
       io.out(`${files.length} frequency tables merged: ${table.numRows.toLocaleString('en-US')} combinations of ` +
         `${describeFrequencies(table)} written to ${o.out}.\n`)
@@ -194,6 +207,22 @@ function addFrequencyCommands(program: Command, io: Io, done: (code: number) => 
       io.out(sqlQuery({ dialect: o.dialect, table: o.table, quasiIdentifiers: o.qi, sensitive: o.sensitive }))
       done(EXIT.met)
     })
+}
+
+/** How CSV is read (--delimiter, --encoding, --decimal-comma, --schema). */
+interface CsvFlags { delimiter?: string; encoding?: string; decimalComma?: boolean; schema?: string }
+
+/** The table in `file`, Arrow, Parquet or CSV; the CSV options are refused for the others. */
+function inputOf(file: string, o: CsvFlags): Table {
+  const given = (['delimiter', 'encoding', 'decimalComma', 'schema'] as const).filter(k => o[k] !== undefined)
+  if (given.length && inputFormat(file) !== 'csv') {
+    const flag = `--${given[0].replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`
+    throw new RiskcheckError('E_OPTION', `${flag} is about CSV, and ${file} is ${inputFormat(file) === 'arrow' ? 'Arrow' : 'Parquet'}`,
+      `leave out ${flag}`)
+  }
+  const delimiter = o.delimiter === 'tab' ? '\t' : o.delimiter
+  return readTable(file, { delimiter, encoding: o.encoding, decimalComma: o.decimalComma, name: file,
+    schema: o.schema === undefined ? undefined : readCsvSchema(o.schema) })
 }
 
 /** "20,000 records (birth_year, sex; sensitive: care_decision)" from a frequency table's metadata. */
@@ -214,7 +243,7 @@ function run(file: string, o: CliOptions, io: Io, command: string): number {
   if (o.out && o.report.some(path => resolve(path) === resolve(o.out as string))) {
     throw new RiskcheckError('E_OPTION', `${o.out} is given to both --out and --report`)
   }
-  const table = readArrow(file)
+  const table = inputOf(file, o)
   const result = o.propose ? anonymise(table, policy) : analyse(table, policy)
   const before = 'before' in result ? result.before : result
   const drivers = o.drivers || o.report.length ? riskDrivers(table, policy, before) : undefined
@@ -271,7 +300,7 @@ function policyOf(file: string, o: CliOptions, io: Io): Policy {
     samplingFraction: o.samplingFraction === undefined ? base.samplingFraction : samplingFraction(o.samplingFraction),
     weight: given(o.weight, base.weight),
     counts: o.counts,
-    population: o.population === undefined ? undefined : { table: readArrow(o.population), name: o.population },
+    population: o.population === undefined ? undefined : { table: readTable(o.population), name: o.population },
     history: given(o.history, base.history),
     hierarchies,
     source: file,

@@ -18,9 +18,15 @@ describe('bad input: one line naming what is at fault, exit 2', () => {
   test('missing file', async () => {
     expectOneLineError(await runCli('/nonexistent/x.arrow'), 'cannot read /nonexistent/x.arrow: no such file')
   })
-  test('a file that is not Arrow', async () => {
-    const csv = tempFile('data.csv', 'age;sex\n30;M\n')
-    expectOneLineError(await runCli(csv), `${csv} is not an Arrow IPC file or stream`, 'age;sex')
+  test('a file that is neither Arrow, Parquet nor CSV', async () => {
+    const xlsx = tempFile('data.xlsx', 'PK\u0003\u0004 a spreadsheet')
+    expectOneLineError(await runCli(xlsx), `cannot tell the format of ${xlsx}`)
+  })
+  test('a CSV file is read as CSV, and CSV options are refused for Arrow', async () => {
+    const csv = tempFile('data.csv', 'age;sex\n30;M\n30;M\n40;F\n')
+    const j = JSON.parse((await runCli(csv, '--qi', 'age,sex', '--k', '2', '--json', '--no-propose')).out)
+    expect(j).toMatchObject({ rows: 3, classes: 2, sampleUniques: 1 })
+    expectOneLineError(await runCli(smallFile, '--delimiter', ';'), '--delimiter is about CSV')
   })
   test('an empty file', async () => {
     expectOneLineError(await runCli(tempFile('empty.arrow', '')), 'empty.arrow is empty (0 bytes)')

@@ -34,7 +34,8 @@ export function arrowFormat(bytes: Uint8Array): ArrowFormat | undefined {
   return undefined
 }
 
-function readBytes(path: string): Uint8Array {
+/** The bytes of a file, or a plain error naming it. */
+export function readBytes(path: string): Uint8Array {
   try {
     return readFileSync(path)
   } catch (e) {
