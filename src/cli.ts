@@ -21,6 +21,8 @@ import { frequencyFile, mergeFrequencyFiles } from './frequency-file.js'
 import type { FrequencyRecord } from './frequency-file.js'
 import { FREQUENCIES_KEY } from './records.js'
 import { DIALECTS, sqlQuery } from './sql.js'
+import { streamFrequencyFile } from './streaming.js'
+import type { AnalyseOptions } from './analyse.js'
 import type { Dialect } from './sql.js'
 import { LANGS, renderReport, reportFormatOf } from './report/index.js'
 import type { Lang } from './report/index.js'
@@ -82,6 +84,7 @@ interface CliOptions {
   encoding?: string
   decimalComma?: boolean
   schema?: string
+  stream?: boolean
   population?: string
   report: string[]
   lang: Lang
@@ -139,6 +142,8 @@ export function makeProgram(io: Io, done: (code: number) => void, command = 'ris
     .option('--strict', 'refuse a file with a column that looks like an identifier (national number, hash, ...)')
     .option('--person <column>', 'the column naming the person of each row (several rows per person): classes count distinct persons')
     .option('--history', "with --person: each person's set of quasi-identifier tuples over their rows as one quasi-identifier")
+    .option('--stream', 'read an Arrow file or stream batch by batch: memory grows with the combinations, not the rows ' +
+      '(roles from --qi or the metadata; no --out)')
     .option('--counts <column>', 'the file is a frequency table: each row a combination, this column its records ' +
       '(a file made by riskcheck freq or merge says so itself)')
     .option('--sampling-fraction <share>', 'the file is a sample of this share of the population (0.025 or 2.5%): population uniques and individual risk')
@@ -154,7 +159,7 @@ export function makeProgram(io: Io, done: (code: number) => void, command = 'ris
     .option('--json', 'print one JSON object instead of the summary')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`riskcheck: ${text}`) })
-    .action((file: string, o: CliOptions) => done(run(file, o, io, command)))
+    .action(async (file: string, o: CliOptions) => done(await run(file, o, io, command)))
   // the subcommands have options of their own (--out, --qi): the program's are read before the subcommand only
   program.enablePositionalOptions()
   addFrequencyCommands(program, io, done)
@@ -170,15 +175,17 @@ function addFrequencyCommands(program: Command, io: Io, done: (code: number) => 
     .option('--qi <columns>', 'quasi-identifier columns, comma-separated (default: from the file)', columnList)
     .option('--sensitive <columns>', 'sensitive columns, comma-separated', columnList)
     .option('--counts <column>', 'the input is itself a table of combinations with their records in this column')
+    .option('--stream', 'read an Arrow file or stream batch by batch: memory grows with the combinations, not the rows')
     .option('--delimiter <char>', 'CSV: the field delimiter: , ; | or tab (default: detected)')
     .option('--encoding <name>', 'CSV: the character encoding (default: utf-8; latin1, windows-1252, ...)')
     .option('--decimal-comma', 'CSV: numbers are written 1,5')
     .option('--schema <file.json>', 'CSV: the types of some columns, {"column": "string|int|float|date|bool"}')
     .requiredOption('--out <file.arrow>', 'the frequency table to write')
     .option('--force', 'let --out replace an existing file')
-    .action((file: string, o: CsvFlags & { qi?: string[]; sensitive?: string[]; counts?: string; out: string; force?: boolean }) => {
+    .action(async (file: string, o: CsvFlags & { qi?: string[]; sensitive?: string[]; counts?: string; out: string; force?: boolean }) => {
       checkOutput(o.out, { input: file, force: o.force })
-      const table = frequencyFile(inputOf(file, o), { qi: o.qi, sensitive: o.sensitive, counts: o.counts, source: file })
+      const options = { qi: o.qi, sensitive: o.sensitive, counts: o.counts, source: file }
+      const table = o.stream ? await streamed(file, o, options, io) : frequencyFile(inputOf(file, o), options)
       writeArrow(table, o.out, { input: file, force: o.force })
       io.out(`${table.numRows.toLocaleString('en-US')} combinations of ${describeFrequencies(table)} written to ${o.out}.\n`)
       done(EXIT.met)
@@ -209,8 +216,16 @@ function addFrequencyCommands(program: Command, io: Io, done: (code: number) => 
     })
 }
 
+/** The frequency table of an Arrow file read batch by batch (--stream); the CSV options do not apply. */
+function streamed(file: string, o: CsvFlags, options: AnalyseOptions, io: Io): Promise<Table> {
+  if (o.delimiter !== undefined || o.encoding !== undefined || o.decimalComma || o.schema !== undefined) {
+    throw new RiskcheckError('E_OPTION', '--stream reads Arrow IPC, and the CSV options are given', 'leave out --stream for CSV')
+  }
+  return streamFrequencyFile(file, options, o.json ? undefined : io.progress)
+}
+
 /** How CSV is read (--delimiter, --encoding, --decimal-comma, --schema). */
-interface CsvFlags { delimiter?: string; encoding?: string; decimalComma?: boolean; schema?: string }
+interface CsvFlags { delimiter?: string; encoding?: string; decimalComma?: boolean; schema?: string; stream?: boolean; json?: boolean }
 
 /** The table in `file`, Arrow, Parquet or CSV; the CSV options are refused for the others. */
 function inputOf(file: string, o: CsvFlags): Table {
@@ -233,7 +248,7 @@ function describeFrequencies(table: Table): string {
 }
 
 /** Analyse `file` (and propose and write a coding when asked); returns the exit code. */
-function run(file: string, o: CliOptions, io: Io, command: string): number {
+async function run(file: string, o: CliOptions, io: Io, command: string): Promise<number> {
   const policy = policyOf(file, o, io)
   if (!o.propose && o.out) throw new RiskcheckError('E_OPTION', '--out writes the coded table, which --no-propose does not make')
   if (o.drop && !o.out) throw new RiskcheckError('E_OPTION', '--drop leaves columns out of the table written with --out, and there is no --out')
@@ -243,7 +258,11 @@ function run(file: string, o: CliOptions, io: Io, command: string): number {
   if (o.out && o.report.some(path => resolve(path) === resolve(o.out as string))) {
     throw new RiskcheckError('E_OPTION', `${o.out} is given to both --out and --report`)
   }
-  const table = inputOf(file, o)
+  if (o.stream && o.out) {
+    throw new RiskcheckError('E_OPTION', '--stream keeps the combinations, not the rows: --out would write a coded frequency table',
+      'leave out --stream to write the coded rows, or code the frequency table: riskcheck freq FILE --stream --out F, then riskcheck F --out')
+  }
+  const table = o.stream ? await streamed(file, o, policy, io) : inputOf(file, o)
   const result = o.propose ? anonymise(table, policy) : analyse(table, policy)
   const before = 'before' in result ? result.before : result
   const drivers = o.drivers || o.report.length ? riskDrivers(table, policy, before) : undefined
