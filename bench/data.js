@@ -50,12 +50,21 @@ function batch(schema, rows, random) {
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }))
 }
 
+/** The schema of the benchmark tables, roles in the field metadata. */
+export const benchSchema = () => new Schema(COLUMNS.map(([name, type], j) => new Field(name, type, false,
+  new Map([['riskcheck.role', ROLES[j]]]))))
+
+/** Batches of one million rows (the last one shorter), generated one at a time. */
+export function* benchBatches(rows, seed = 42, schema = benchSchema()) {
+  const random = prng(seed)
+  for (let done = 0; done < rows; done += 1_000_000) yield batch(schema, Math.min(1_000_000, rows - done), random)
+}
+
 /** Write `rows` rows to `path` (unless it exists), in batches of one million; returns the path. */
 export function makeBenchFile(path, rows, seed = 42) {
   if (existsSync(path)) return path
   mkdirSync(dirname(path), { recursive: true })
-  const schema = new Schema(COLUMNS.map(([name, type], j) => new Field(name, type, false,
-    new Map([['riskcheck.role', ROLES[j]]]))))
+  const schema = benchSchema()
   const random = prng(seed)
   const batches = []
   for (let done = 0; done < rows; done += 1_000_000) batches.push(batch(schema, Math.min(1_000_000, rows - done), random))

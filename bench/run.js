@@ -1,6 +1,7 @@
 // npm run bench: the risk kernel (WebAssembly against the TypeScript reference and against the same
 // algorithm in plain JS) and the whole `riskcheck FILE --k 5 --json --no-propose` process, on seeded tables
-// of 1M and 10M rows; then the generalisation search on Adult (bench/search.js). Prints figures; asserts
+// of 1M and 10M rows; then the generalisation search on Adult (bench/search.js); then scale and formats
+// (bench/scale.js: Arrow, Parquet, CSV, DuckDB side by side, a 100M-row stream). Prints figures; asserts
 // nothing. Uses dist/ (built by npm install).
 import { spawnSync } from 'node:child_process'
 import { statSync } from 'node:fs'
@@ -10,6 +11,7 @@ import { encodeColumn, loadKernels, readArrow, referenceKernels } from '../dist/
 import { makeBenchFile } from './data.js'
 import { plainJsClassStats } from './plain-js.js'
 import { benchSearch } from './search.js'
+import { benchScale } from './scale.js'
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url))
 const BIN = fileURLToPath(new URL('../bin/riskcheck.js', import.meta.url))
@@ -69,6 +71,14 @@ console.log('\nOne node judged on the table of distinct tuples (Adult, k = 5)')
 console.table(search.node)
 console.log('\nGeneralisation search: synthetic tables, 6 quasi-identifiers, default hierarchies, k = 5, 1 % suppression')
 console.table(search.synthetic)
+const scale = await benchScale(OUT, median)
+console.log('\nThe same table as Arrow, Parquet and CSV: riskcheck FILE --k 5 --json --no-propose, whole process')
+console.table(scale.formats)
+console.log('\nSide by side: the class sizes by DuckDB (riskcheck sql --dialect duckdb) on the same Parquet file')
+console.table(scale.versus)
+console.log('\nAn Arrow stream generated batch by batch, analysed with --stream (riskcheck FILE --stream --k 5 --json --no-propose)')
+console.table([scale.streamed])
+console.log('\nWorker threads: not implemented (one core); see README, Limits.')
 
 function measureProcess(file) {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, BIN, file, '--k', '5', '--json', '--no-propose'],

@@ -4,6 +4,7 @@
 import type { Table } from 'apache-arrow'
 import { concatCodes } from './anonymise/coded.js'
 import { RiskcheckError, quote } from './errors.js'
+import { NumberIndex } from './number-index.js'
 import type { CodeColumn, DiversityFigures, FrequencyTable, KernelInput, KernelOutput, Kernels } from './types.js'
 
 /** The schema metadata key of a frequency table written by riskcheck (its count column and what it counts). */
@@ -82,16 +83,30 @@ function countColumn(table: Table, name: string, source: string): Uint32Array {
 /** Rows with the same codes merged, their counts added; rows with a count of 0 left out. */
 function aggregate(codes: Uint32Array[], radices: number[], weights: Uint32Array, n: number): FrequencyTable {
   const exact = radices.reduce((a, r) => a * Math.max(1, r), 1) <= Number.MAX_SAFE_INTEGER
-  const at = new Map<number | string, number>()
+  const numbers = new NumberIndex()
+  const text = new Map<string, number>()
   const first: number[] = []
   const sums: number[] = []
   for (let i = 0; i < weights.length; i++) {
     if (weights[i] === 0) continue
-    const key = exact ? codes.reduce((k, c, j) => k * Math.max(1, radices[j]) + c[i], 0) : codes.map(c => c[i]).join(',')
-    const t = at.get(key)
-    if (t === undefined) { at.set(key, first.length); first.push(i); sums.push(weights[i]) } else sums[t] += weights[i]
+    let t: number
+    if (exact) {
+      let key = 0
+      for (let j = 0; j < codes.length; j++) key = key * Math.max(1, radices[j]) + codes[j][i]
+      t = numbers.add(key)
+    } else {
+      const key = codes.map(c => c[i]).join(',')
+      t = text.get(key) ?? text.size
+      if (t === text.size) text.set(key, t)
+    }
+    if (t === first.length) { first.push(i); sums.push(weights[i]) } else sums[t] += weights[i]
   }
-  return { rows: n, codes: codes.map(c => Uint32Array.from(first, i => c[i])), counts: Uint32Array.from(sums) }
+  const picked = codes.map(c => {
+    const out = new Uint32Array(first.length)
+    for (let t = 0; t < first.length; t++) out[t] = c[first[t]]
+    return out
+  })
+  return { rows: n, codes: picked, counts: Uint32Array.from(sums) }
 }
 
 /**
@@ -99,44 +114,80 @@ function aggregate(codes: Uint32Array[], radices: number[], weights: Uint32Array
  * quasi-identifiers, the others sensitive; k for records below k, l for recursive (c,l)-diversity.
  */
 export function weightedFrequencies(table: FrequencyTable, qi: number, k: number, l: number): KernelOutput {
-  const ids = new Map<string, number>()
-  const classOf = Uint32Array.from(table.counts, (_, t) => {
-    const key = table.codes.slice(0, qi).map(c => c[t]).join(',')
-    let id = ids.get(key)
-    if (id === undefined) { id = ids.size; ids.set(key, id) }
-    return id
-  })
-  const sizes = new Float64Array(ids.size)
+  const { classOf, classes } = classIds(table.codes.slice(0, qi))
+  const sizes = new Float64Array(classes)
   classOf.forEach((c, t) => { sizes[c] += table.counts[t] })
   const bySize = new Map<number, number>()
   for (const f of sizes) bySize.set(f, (bySize.get(f) ?? 0) + 1)
+  // the tuples of each class together (a counting sort by class), for the sensitive values of each class
+  const start = new Uint32Array(classes + 1)
+  classOf.forEach(c => { start[c + 1]++ })
+  for (let c = 0; c < classes; c++) start[c + 1] += start[c]
+  const order = new Uint32Array(classOf.length)
+  const at = start.slice(0, classes)
+  classOf.forEach((c, t) => { order[at[c]++] = t })
   return {
-    classes: sizes.length,
+    classes,
     minClassSize: sizes.reduce((m, f) => Math.min(m, f), Infinity),
     maxClassSize: sizes.reduce((m, f) => Math.max(m, f), 0),
     recordsBelowK: sizes.reduce((a, f) => a + (f < k ? f : 0), 0),
     sampleUniques: sizes.reduce((a, f) => a + (f === 1 ? 1 : 0), 0),
     histogram: [...bySize].sort((a, b) => a[0] - b[0]),
-    diversity: table.codes.slice(qi).map(codes => diversity(classOf, codes, table.counts, sizes, l)),
+    diversity: table.codes.slice(qi).map(codes => diversity(codes, table.counts, sizes, start, order, l)),
   }
 }
 
-/** l-diversity figures of one sensitive column over the classes (as the kernels compute them). */
-function diversity(classOf: Uint32Array, codes: Uint32Array, counts: Uint32Array, sizes: Float64Array, l: number): DiversityFigures {
-  const values = Array.from(sizes, () => new Map<number, number>())
-  classOf.forEach((c, t) => { values[c].set(codes[t], (values[c].get(codes[t]) ?? 0) + counts[t]) })
+/** A dense id per distinct combination of the columns (first seen, first numbered). */
+function classIds(codes: Uint32Array[]): { classOf: Uint32Array; classes: number } {
+  const n = codes[0]?.length ?? 0
+  const radices = codes.map(c => c.reduce((m, x) => Math.max(m, x + 1), 1))
+  const exact = radices.reduce((a, r) => a * r, 1) <= Number.MAX_SAFE_INTEGER
+  const numbers = new NumberIndex()
+  const text = new Map<string, number>()
+  const classOf = new Uint32Array(n)
+  for (let t = 0; t < n; t++) {
+    if (exact) {
+      let key = 0
+      for (let j = 0; j < codes.length; j++) key = key * radices[j] + codes[j][t]
+      classOf[t] = numbers.add(key)
+    } else {
+      const key = codes.map(c => c[t]).join(',')
+      const id = text.get(key) ?? text.size
+      if (id === text.size) text.set(key, id)
+      classOf[t] = id
+    }
+  }
+  return { classOf, classes: exact ? numbers.size : text.size }
+}
+
+/** l-diversity figures of one sensitive column over the classes (as the kernels compute them); the tuples
+ * of class c are order[start[c] .. start[c + 1]). */
+function diversity(codes: Uint32Array, counts: Uint32Array, sizes: Float64Array, start: Uint32Array, order: Uint32Array,
+  l: number): DiversityFigures {
+  const radix = codes.reduce((m, x) => Math.max(m, x + 1), 1)
+  const inClass = new Float64Array(radix)
   const d: DiversityFigures = {
     distinct: Infinity, entropyH: Infinity, maxRatio: 0, classesBelowL: 0, recordsBelowL: 0, homogeneousClasses: 0, homogeneousRecords: 0,
   }
-  values.forEach((v, c) => {
-    const r = [...v.values()].sort((a, b) => b - a)
+  const present: number[] = []
+  for (let c = 0; c < sizes.length; c++) {
+    present.length = 0
+    for (let i = start[c]; i < start[c + 1]; i++) {
+      const code = codes[order[i]]
+      if (inClass[code] === 0) present.push(code)
+      inClass[code] += counts[order[i]]
+    }
+    const r = present.map(code => inClass[code]).sort((a, b) => b - a)
+    for (const code of present) inClass[code] = 0
     const size = sizes[c]
     d.distinct = Math.min(d.distinct, r.length)
     d.entropyH = Math.min(d.entropyH, r.reduce((h, x) => h - (x / size) * Math.log(x / size), 0))
     if (r.length < l) { d.classesBelowL++; d.recordsBelowL += size } else {
-      d.maxRatio = Math.max(d.maxRatio, r[0] / r.slice(l - 1).reduce((a, x) => a + x, 0))
+      let rest = 0
+      for (let i = l - 1; i < r.length; i++) rest += r[i]
+      d.maxRatio = Math.max(d.maxRatio, r[0] / rest)
     }
     if (r.length === 1) { d.homogeneousClasses++; d.homogeneousRecords += size }
-  })
+  }
   return d
 }

@@ -14,19 +14,86 @@ import { encodeColumn } from './input/encode.js'
 import { loadKernels } from './kernels/wasm/index.js'
 import type { Progress } from './progress.js'
 import { silentProgress } from './progress.js'
+import { NumberIndex } from './number-index.js'
 import { FREQUENCIES_KEY } from './records.js'
 import { ROLE_KEY, resolveRoles } from './roles.js'
 import { VERSION } from './version.js'
 
-/** What the combinations found so far hold: per column, each value once; per combination, its records. */
-interface Accumulator {
-  /** Per column: label -> global code, and the value of each global code. */
+/**
+ * The combinations found so far: per column, each value once (label -> global code, and the value); per
+ * combination, its global codes (column by column) and its records, found by a key: a mixed-radix number
+ * over power-of-two bases while they fit 53 bits (the bases double, and the keys are rebuilt, when a column
+ * meets more values), else text.
+ */
+class Accumulator {
   codes: Map<string, number>[]
   values: unknown[][]
-  /** Combination (global codes joined) -> its index; per index its global codes and records. */
-  index: Map<string, number>
   tuples: number[][]
-  counts: number[]
+  counts: number[] = []
+  private bits: number[]
+  private numbers = new NumberIndex()
+  private text = new Map<string, number>()
+
+  constructor(columns: number) {
+    this.codes = Array.from({ length: columns }, () => new Map())
+    this.values = Array.from({ length: columns }, () => [])
+    this.tuples = Array.from({ length: columns }, () => [])
+    this.bits = Array.from({ length: columns }, () => 1)
+    this.rekey()
+  }
+
+  get size(): number { return this.counts.length }
+
+  /** The global code of a value (label: its canonical text, null for null). */
+  code(column: number, label: string | null, value: () => unknown): number {
+    const key = label === null ? '\u0000null' : `=${label}`
+    let g = this.codes[column].get(key)
+    if (g === undefined) {
+      g = this.values[column].length
+      this.codes[column].set(key, g)
+      this.values[column].push(value())
+      if (g >= 2 ** this.bits[column]) {
+        while (g >= 2 ** this.bits[column]) this.bits[column]++
+        this.rekey()
+      }
+    }
+    return g
+  }
+
+  /** Add `records` to the combination of global codes `tuple`. */
+  add(tuple: Uint32Array, records: number): void {
+    const at = this.indexOf(this.key(tuple))
+    if (at < this.counts.length) { this.counts[at] += records; return }
+    for (let j = 0; j < tuple.length; j++) this.tuples[j].push(tuple[j])
+    this.counts.push(records)
+  }
+
+  /** The index of a combination's key, the next index when it is new. */
+  private indexOf(key: number | string): number {
+    if (typeof key === 'number') return this.numbers.add(key)
+    const at = this.text.get(key) ?? this.text.size
+    if (at === this.text.size) this.text.set(key, at)
+    return at
+  }
+
+  private key(tuple: ArrayLike<number>): number | string {
+    if (this.totalBits > 53) return Array.prototype.join.call(tuple, ',')
+    let key = 0
+    for (let j = 0; j < tuple.length; j++) key = key * this.scale[j] + tuple[j]
+    return key
+  }
+
+  private get totalBits(): number { return this.total }
+  private total = 0
+  private scale: number[] = []
+
+  private rekey(): void {
+    this.total = this.bits.reduce((a, b) => a + b, 0)
+    this.scale = this.bits.map(b => 2 ** b)
+    this.numbers = new NumberIndex(this.counts.length)
+    this.text = new Map()
+    for (let i = 0; i < this.counts.length; i++) this.indexOf(this.key(this.tuples.map(c => c[i])))
+  }
 }
 
 /**
@@ -48,7 +115,7 @@ export async function streamFrequencyFile(path: string, options: AnalyseOptions 
     let names: string[] | null = null
     let roles: { qi: string[]; sensitive: string[] } | null = null
     let fields: Field[] = []
-    const acc: Accumulator = { codes: [], values: [], index: new Map(), tuples: [], counts: [] }
+    let acc: Accumulator | null = null
     let rows = 0
     let batches = 0
     for await (const batch of batchesOf(reader as AsyncIterable<RecordBatch>, source)) {
@@ -61,24 +128,24 @@ export async function streamFrequencyFile(path: string, options: AnalyseOptions 
         roles = { qi: r.quasiIdentifiers, sensitive: r.sensitive }
         names = [...r.quasiIdentifiers, ...r.sensitive]
         fields = names.map(name => table.schema.fields.find(f => f.name === name) as Field)
-        acc.codes = names.map(() => new Map())
-        acc.values = names.map(() => [])
+        acc = new Accumulator(names.length)
       }
-      addBatch(acc, table, names as string[], kernels, source)
+      addBatch(acc as Accumulator, table, names as string[], kernels, source)
       rows += batch.numRows
       batches++
-      progress.update(rows, null, `rows read (${batches.toLocaleString('en-US')} batches, ${acc.counts.length.toLocaleString('en-US')} combinations)`)
+      progress.update(rows, null, `rows read (${batches.toLocaleString('en-US')} batches, ${(acc as Accumulator).size.toLocaleString('en-US')} combinations)`)
     }
     progress.end()
-    if (!roles || !names) throw new RiskcheckError('E_EMPTY', `${source} has no record batches: there is nothing to analyse`)
+    if (!roles || !names || !acc) throw new RiskcheckError('E_EMPTY', `${source} has no record batches: there is nothing to analyse`)
+    const found = acc
     const record: FrequencyRecord = {
       format: 'riskcheck-frequencies/1', riskcheck: VERSION, count: COUNT_COLUMN, rows,
       quasiIdentifiers: roles.qi, sensitive: roles.sensitive, sources: [source],
     }
     const outFields = fields.map((f, j) => new Field(f.name, f.type, true,
       new Map([...f.metadata, [ROLE_KEY, j < (roles as { qi: string[] }).qi.length ? 'quasi-identifier' : 'sensitive']])))
-    const columns = outFields.map((f, j) => vectorFromArray(acc.tuples.map(t => acc.values[j][t[j]]), f.type))
-    const counts = makeVector(makeData({ type: new Int64(), length: acc.counts.length, nullCount: 0, data: BigInt64Array.from(acc.counts, BigInt) }))
+    const columns = outFields.map((f, j) => vectorFromArray(found.tuples[j].map(g => found.values[j][g]), f.type))
+    const counts = makeVector(makeData({ type: new Int64(), length: found.size, nullCount: 0, data: BigInt64Array.from(found.counts, BigInt) }))
     const schema = new Schema([...outFields, new Field(COUNT_COLUMN, new Int64(), false)], new Map([[FREQUENCIES_KEY, JSON.stringify(record)]]))
     return new Table(schema, Object.fromEntries([...outFields.map((f, j) => [f.name, columns[j]]), [COUNT_COLUMN, counts]]))
   } finally {
@@ -126,21 +193,13 @@ function addBatch(acc: Accumulator, table: Table, names: string[], kernels: Retu
     const codes = concatCodes(c)
     for (let i = 0; i < codes.length; i++) if (first[codes[i]] < 0) first[codes[i]] = i
     const vector = table.getChild(names[j])
-    return Uint32Array.from(c.labels, (label, code) => {
-      const key = label === null ? '\u0000null' : `=${label}`
-      let g = acc.codes[j].get(key)
-      if (g === undefined) {
-        g = acc.values[j].length
-        acc.codes[j].set(key, g)
-        acc.values[j].push(first[code] < 0 ? null : vector?.get(first[code]))
-      }
-      return g
-    })
+    return Uint32Array.from(c.labels, (label, code) => acc.code(j, label, () => first[code] < 0 ? null : vector?.get(first[code])))
   })
-  for (let t = 0; t < freq.counts.length; t++) {
-    const tuple = global.map((g, j) => g[freq.codes[j][t]])
-    const key = tuple.join(',')
-    const at = acc.index.get(key)
-    if (at === undefined) { acc.index.set(key, acc.counts.length); acc.tuples.push(tuple); acc.counts.push(freq.counts[t]) } else acc.counts[at] += freq.counts[t]
+  const tuple = new Uint32Array(columns.length)
+  const width = columns.length
+  const { codes, counts } = freq
+  for (let t = 0; t < counts.length; t++) {
+    for (let j = 0; j < width; j++) tuple[j] = global[j][codes[j][t]]
+    acc.add(tuple, counts[t])
   }
 }

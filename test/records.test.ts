@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { referenceKernels } from '../src/kernels/reference.js'
+import { NumberIndex } from '../src/number-index.js'
 import { weightedFrequencies } from '../src/records.js'
 import type { CodeColumn } from '../src/types.js'
 
@@ -24,5 +25,22 @@ describe('weightedFrequencies', () => {
         .toEqual({ ...want, diversity: want.diversity.map(d => ({ ...d, entropyH: 0 })) })
       got.diversity.forEach((d, i) => expect(d.entropyH).toBeCloseTo(want.diversity[i].entropyH, 12))
     }), { numRuns: 300 })
+  })
+})
+
+describe('NumberIndex', () => {
+  test('gives the ids a Map would, first seen first, through growth', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.nat({ max: 50 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })), { maxLength: 3000 }), keys => {
+      const index = new NumberIndex(4)
+      const map = new Map<number, number>()
+      for (const key of keys) {
+        const want = map.get(key) ?? map.size
+        if (want === map.size) map.set(key, want)
+        expect(index.add(key)).toBe(want)
+      }
+      expect(index.size).toBe(map.size)
+      for (const [key, id] of map) expect(index.get(key)).toBe(id)
+      expect(index.get(-1)).toBe(-1)
+    }), { numRuns: 100 })
   })
 })
