@@ -87,6 +87,9 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
       `like identifiers: ${columns.map(c => `${quote(c)} (${kinds(c)})`).join(', ')}`,
       'drop or code them before release, or leave out --strict to be warned only')
   }
+  if (thresholds.t !== null && roles.sensitive.length === 0) {
+    throw new RiskcheckError('E_OPTION', `--t needs a sensitive column, and ${source} has none`, 'name them with --sensitive')
+  }
   if (thresholds.l !== null && roles.sensitive.length === 0) {
     throw new RiskcheckError('E_OPTION', `--l needs a sensitive column, and ${source} has none`, 'name them with --sensitive')
   }

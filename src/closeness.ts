@@ -25,7 +25,7 @@ export interface TCloseness {
 /** What the distances need to know of a sensitive column. */
 export interface ClosenessColumn {
   radix: number
-  /** Codes in numeric order of their values; null when a value is not a number (or is null). */
+  /** Codes in numeric order of their values; null for a column that is not of a number type, or has a null. */
   order: number[] | null
   /** The column's hierarchy (maps[h][code], maps[0] the identity, the last level one class), or null. */
   maps: Uint32Array[] | null
@@ -34,9 +34,13 @@ export interface ClosenessColumn {
 /** A distance prepared against the whole table's value counts: class value counts -> EMD. */
 export type PreparedDistance = (classCounts: Float64Array) => number
 
+/** Arrow types whose values are numbers (text that looks like numbers, such as codes, is not ordered). */
+const NUMERIC = /^(Int|Uint|Float|Decimal)/
+
 export function closenessColumn(column: EncodedColumn, hierarchy: Hierarchy | null = null): ClosenessColumn {
   const values = column.labels.map((label, code) => ({ code, value: label === null || label.trim() === '' ? NaN : Number(label) }))
-  const order = values.every(v => Number.isFinite(v.value)) ? values.sort((a, b) => a.value - b.value).map(v => v.code) : null
+  const numeric = NUMERIC.test(column.type) && values.every(v => Number.isFinite(v.value))
+  const order = numeric ? values.sort((a, b) => a.value - b.value).map(v => v.code) : null
   return { radix: column.radix, order, maps: hierarchy?.maps ?? null }
 }
 

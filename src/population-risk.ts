@@ -21,7 +21,7 @@ export interface PopulationTable {
 
 /** What the population models say of a table (RiskResult.population). */
 export interface PopulationRisk {
-  /** The sampling fraction: given, or records / sum of the weights. */
+  /** The sampling fraction: given, or records / sum of the weights, or records / the population table's total. */
   samplingFraction: number
   /** The weight column, or null (every record then weighs 1 / samplingFraction). */
   weight: string | null
@@ -53,7 +53,9 @@ export function populationRisk(table: Table, qi: EncodedColumn[], records: Recor
   // with weights, each row's class (rows only); else the records of each class
   const classes = weights ? classesOf(qi, table.numRows) : { ids: null, sizes: Float64Array.from(records.tuples(qi).counts) }
   const total = weights ? weights.reduce((a, w) => a + w, 0) : null
-  const pi = options.samplingFraction ?? (total !== null ? n / total : 1)
+  // without a fraction or weights, a population table gives the population's size: its total count
+  const populationTotal = options.population ? totalCount(options.population) : null
+  const pi = options.samplingFraction ?? (total !== null ? n / total : populationTotal !== null ? Math.min(1, n / populationTotal) : 1)
   if (!(pi > 0 && pi <= 1)) {
     throw new RiskcheckError('E_OPTION', `the sampling fraction must be above 0 and at most 1, got ${pi}` +
       (options.samplingFraction === undefined ? ` (records / sum of the weights in ${quote(options.weight)})` : ''))
@@ -74,6 +76,17 @@ export function populationRisk(table: Table, qi: EncodedColumn[], records: Recor
     },
     journalist: options.population ? journalist(qi, records, options.population, k, source) : null,
   }
+}
+
+/** The sum of a population table's counts (its population), or null without a count column. */
+function totalCount(p: PopulationTable): number | null {
+  const names = p.table.schema.fields.map(f => f.name)
+  const count = p.count ?? names.find(c => c === 'count' || c === 'population')
+  const vector = count === undefined ? null : p.table.getChild(count)
+  if (!vector) return null
+  let sum = 0
+  for (let i = 0; i < p.table.numRows; i++) sum += Number(vector.get(i)) || 0
+  return sum > 0 ? sum : null
 }
 
 /** Each row's class (first seen, first numbered) and each class's records. */

@@ -106,6 +106,10 @@ function aggregate(codes: Uint32Array[], radices: number[], weights: Uint32Array
     for (let t = 0; t < first.length; t++) out[t] = c[first[t]]
     return out
   })
+  const big = sums.findIndex(x => x > 0xffffffff)
+  if (big >= 0) {
+    throw new RiskcheckError('E_COLUMN', `a combination counts ${sums[big]} records, more than riskcheck counts per combination (4,294,967,295)`)
+  }
   return { rows: n, codes: picked, counts: Uint32Array.from(sums) }
 }
 

@@ -193,7 +193,8 @@ function addBatch(acc: Accumulator, table: Table, names: string[], kernels: Retu
     const codes = concatCodes(c)
     for (let i = 0; i < codes.length; i++) if (first[codes[i]] < 0) first[codes[i]] = i
     const vector = table.getChild(names[j])
-    return Uint32Array.from(c.labels, (label, code) => acc.code(j, label, () => first[code] < 0 ? null : vector?.get(first[code])))
+    // a dictionary entry no row of this batch uses gets no global code: its value is known only where it is used
+    return Uint32Array.from(c.labels, (label, code) => first[code] < 0 ? 0 : acc.code(j, label, () => vector?.get(first[code])))
   })
   const tuple = new Uint32Array(columns.length)
   const width = columns.length

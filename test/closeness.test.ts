@@ -38,6 +38,9 @@ describe('t-closeness', () => {
     const ref = analyse(salaries(), { qi: ['zip'], sensitive: ['salary', 'disease'], k: 1, tCloseness: true, kernels: referenceKernels })
     expect(ref.tCloseness).toEqual(r.tCloseness)
     expect(analyse(salaries(), { qi: ['zip'], sensitive: ['salary'], k: 1 }).tCloseness).toBeNull()
+    // codes that look like numbers in a text column are not ordered: the equal distance is judged
+    const codes = new Table({ zip: vectorFromArray(['A', 'A', 'B', 'B'], new Utf8()), icd: vectorFromArray(['10', '20', '30', '40'], new Utf8()) })
+    expect(analyse(codes, { qi: ['zip'], sensitive: ['icd'], k: 1, t: 0.9 }).tCloseness?.icd).toMatchObject({ ordered: null, distance: 'equal' })
   })
   test('--t-closeness in the summary and the JSON', async () => {
     const file = tempFile('salaries.arrow', tableToIPC(salaries(), 'file'))

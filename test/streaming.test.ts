@@ -1,6 +1,7 @@
 // --stream: an Arrow file or stream read batch by batch into its frequency table gives the figures and the
 // proposal of the rows, whatever the batches and their dictionaries.
-import { Dictionary, Int16, Int32, RecordBatchStreamWriter, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow'
+import { Dictionary, Field, Int16, Int32, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Table, Utf8, makeData, makeVector,
+  tableToIPC, vectorFromArray } from 'apache-arrow'
 import { describe, expect, test } from 'vitest'
 import { analyse } from '../src/analyse.js'
 import { anonymise } from '../src/anonymise/index.js'
@@ -68,5 +69,25 @@ describe('streamFrequencyFile', () => {
     expectOneLineError(await runCli(CARE, '--stream', '--out', tempFile('x', '') + '.arrow'), '--stream keeps the combinations')
     const csv = tempFile('x.csv', 'a,b\n1,2\n')
     expectOneLineError(await runCli(csv, '--stream', '--qi', 'a'), 'is not a readable Arrow IPC file or stream')
+  })
+})
+
+describe('a dictionary entry a batch does not use', () => {
+  test('keeps its value for the batch that uses it (not null)', async () => {
+    // dictionary [A, B] in both batches; batch 1 uses A only, batch 2 uses B and two nulls
+    const type = new Dictionary(new Utf8(), new Int32(), 7)
+    const dictionary = vectorFromArray(['A', 'B'], new Utf8())
+    const column = (indices: number[], valid: boolean[]) => makeVector(makeData({
+      type, length: indices.length, nullCount: valid.filter(v => !v).length, data: Int32Array.from(indices), dictionary,
+      nullBitmap: Uint8Array.from([valid.reduce((bits, v, i) => bits | (v ? 1 << i : 0), 0)]),
+    }))
+    const schema = new Schema([new Field('g', type, true, new Map([['riskcheck.role', 'quasi-identifier']]))])
+    const batches = [column([0, 0], [true, true]), column([1, 0, 0], [true, false, false])]
+      .map(v => new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: v.length, nullCount: 0, children: [v.data[0]] })))
+    const path = tempFile('dict.arrows', tableToIPC(new Table(schema, batches), 'stream'))
+    const streamed = analyse(await streamFrequencyFile(path), { k: 2 })
+    const rows = analyse(readArrow(path), { k: 2 })
+    expect(rows).toMatchObject({ classes: 3, minClassSize: 1, meetsThreshold: false })
+    expect(streamed).toMatchObject({ classes: 3, minClassSize: 1, meetsThreshold: false })
   })
 })

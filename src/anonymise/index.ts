@@ -7,7 +7,8 @@ import { encodeColumn } from '../input/encode.js'
 import { searchLattice } from '../lattice/search.js'
 import type { Candidate } from '../lattice/search.js'
 import { ROLE_KEY } from '../roles.js'
-import type { RiskResult } from '../types.js'
+import { loadKernels } from '../kernels/wasm/index.js'
+import type { FrequencyTable, RiskResult } from '../types.js'
 import { codeTable } from './coded.js'
 import { columnMapping } from './mapping.js'
 import { checkAgreement, coding, codingRecord } from './coding.js'
@@ -65,7 +66,11 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   // measured as a later `riskcheck coded.arrow` will: roles from the coded table's metadata
   const after = analyse(coded, { ...policy, qi: undefined, sensitive: undefined, source: undefined })
   checkAgreement(transformation, after, lattice.n, suppress)
-  const mappings = lattice.qi.map((c, j) => columnMapping(c, lattice.chosen[j], best.levels[j], lattice.records[j]))
+  // with a person column, a value's count is its distinct persons (k counts persons)
+  const person = policy.person === undefined ? null : encodeColumn(table, policy.person, before.source ?? 'the table')
+  const kernels = policy.kernels ?? loadKernels()
+  const mappings = lattice.qi.map((c, j) => columnMapping(c, lattice.chosen[j], best.levels[j],
+    person ? personsPerCode(kernels.frequencyTable([c, person], table.numRows), c.radix) : lattice.records[j], person ? 'persons' : 'records'))
   return done({ transformation, after, alternatives, table: coded, reason: null, mappings })
 }
 
@@ -133,6 +138,13 @@ function nothingToSearch(table: Table, policy: Policy, before: RiskResult, maxSu
       nodes: 0, evaluated: 0, rolledUp: 0, pruned: 0, distinctTuples: before.classes, milliseconds: 0,
     },
   }
+}
+
+/** Distinct persons with each code, from the distinct (code, person) pairs. */
+function personsPerCode(pairs: FrequencyTable, radix: number): Float64Array {
+  const persons = new Float64Array(radix)
+  for (const code of pairs.codes[0]) persons[code]++
+  return persons
 }
 
 /** The hierarchies riskcheck chose itself, in words. */

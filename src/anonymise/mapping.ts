@@ -7,7 +7,7 @@ import type { ChosenHierarchy } from './hierarchies.js'
 export interface ValueMapping {
   value: string | null
   published: string | null
-  /** Records with this value in the input (suppressed ones included). */
+  /** Records (or, with a person column, distinct persons) with this value in the input, suppressed ones included. */
   records: number
 }
 
@@ -16,6 +16,8 @@ export interface ColumnMapping {
   column: string
   level: number
   levelName: string
+  /** What `records` counts: records, or distinct persons with a person column. */
+  unit: 'records' | 'persons'
   /** Every value present in the input, ordered by published class, then value (numbers by their value). */
   values: ValueMapping[]
 }
@@ -25,9 +27,10 @@ const compare = (a: string | null, b: string | null) => a === b ? 0 : a === null
 
 /**
  * The mapping of quasi-identifier `column` (its hierarchy `chosen`) at `level`; `records[code]`: the records
- * with each original code.
+ * with each original code, or with a person column (`unit` persons) the distinct persons.
  */
-export function columnMapping(column: EncodedColumn, chosen: ChosenHierarchy, level: number, records: Float64Array): ColumnMapping {
+export function columnMapping(column: EncodedColumn, chosen: ChosenHierarchy, level: number, records: Float64Array,
+  unit: 'records' | 'persons' = 'records'): ColumnMapping {
   const map = chosen.hierarchy.maps[level]
   const published = chosen.hierarchy.labels[level]
   const values: ValueMapping[] = []
@@ -35,5 +38,5 @@ export function columnMapping(column: EncodedColumn, chosen: ChosenHierarchy, le
     if (r > 0) values.push({ value: column.labels[code], published: published[map[code]] ?? null, records: r })
   })
   values.sort((a, b) => compare(a.published, b.published) || compare(a.value, b.value))
-  return { column: column.name, level, levelName: chosen.hierarchy.levelNames[level], values }
+  return { column: column.name, level, levelName: chosen.hierarchy.levelNames[level], unit, values }
 }

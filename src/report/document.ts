@@ -263,18 +263,21 @@ function coding(...[r, s, f]: Ctx): Section {
   if (r.assumptions.length) blocks.push({ kind: 'h3', text: s.head.assumptions }, { kind: 'list', items: r.assumptions })
   if (r.notes.length) blocks.push({ kind: 'h3', text: s.head.notes }, { kind: 'list', items: r.notes })
   blocks.push({ kind: 'h3', text: s.head.mappings }, { kind: 'p', text: s.mappingIntro(k) })
-  const count = (records: number | null, belowK: boolean) => records !== null ? f.int(records) : belowK ? `< ${k}` : s.hidden
+  const count = (records: number | null) => records !== null ? f.int(records) : s.withheld
   for (const c of p.columns) {
+    const m = c.mapping
+    const unit = m.unit === 'persons' ? s.head.persons : s.head.records
     blocks.push({ kind: 'h3', text: s.mappingOf(c.column, s.level(c.level, c.levelNames.length - 1, c.levelName)) })
-    if (c.mapping.values) {
+    if (m.values) {
       blocks.push({
-        kind: 'table', head: [s.head.original, s.head.published, s.head.records], numeric: [false, false, true],
-        rows: c.mapping.values.map(v => [v.value ?? 'null', v.published ?? 'null', count(v.records, v.belowK)]),
+        kind: 'table', head: [s.head.original, s.head.published, unit], numeric: [false, false, true],
+        rows: m.values.map(v => [v.folded === null ? v.value ?? 'null' : s.folded(f.int(v.folded), k, m.unit),
+          v.named ? v.published ?? 'null' : s.unnamed(k, m.unit), count(v.records)]),
       })
-    } else if (c.mapping.classes) {
-      blocks.push({ kind: 'p', text: s.grouped(f.int(c.mapping.distinctValues)) }, {
-        kind: 'table', head: [s.head.published, s.head.values, s.head.records], numeric: [false, true, true],
-        rows: c.mapping.classes.map(m => [m.published ?? 'null', f.int(m.values), count(m.records, m.belowK)]),
+    } else if (m.classes) {
+      blocks.push({ kind: 'p', text: s.unlisted[m.unlisted ?? 'many'](f.int(m.distinctValues)) }, {
+        kind: 'table', head: [s.head.published, s.head.values, unit], numeric: [false, true, true],
+        rows: m.classes.map(x => [x.named ? x.published ?? 'null' : s.unnamed(k, m.unit), f.int(x.values), count(x.records)]),
       })
     }
   }

@@ -23,7 +23,7 @@ export interface Strings {
     'records' | 'share' | 'lDiversity' | 'distinctL' | 'entropyL' | 'homogeneous' | 'tCloseness' | 'equalDistance' |
     'orderedDistance' | 'hierarchicalDistance' | 'judged' | 'drivers' | 'leftOut' | 'coarsened' | 'smallClasses' | 'hierarchy' | 'level' | 'loss' |
     'precision' | 'assumptions' | 'notes' | 'mappings' | 'original' | 'published' | 'values' | 'alternatives' |
-    'coding' | 'suppressedRecords' | 'smallest' | 'limits', string> & { recursiveC: F<[l: number]> }
+    'coding' | 'suppressedRecords' | 'smallest' | 'limits' | 'persons', string> & { recursiveC: F<[l: number]> }
   none: string
   met: F<[value: string, met: boolean]>
   criterion: F<[criterion: Criterion, column: string | null]>
@@ -62,9 +62,11 @@ export interface Strings {
   suppressed: F<[n: string, share: string, how: 'remove' | 'mark', k: string]>
   lossNote: F<[discernibility: string]>
   mappingIntro: F<[k: string]>
-  hidden: string
+  withheld: string
+  folded: F<[n: string, k: string, unit: 'records' | 'persons']>
+  unnamed: F<[k: string, unit: 'records' | 'persons']>
+  unlisted: Record<'suppressed' | 'identifier' | 'many', F<[values: string]>>
   mappingOf: F<[column: string, level: string]>
-  grouped: F<[values: string]>
   noAfter: string
   noAlternatives: string
   alternativesIntro: string
@@ -132,7 +134,7 @@ const en: Strings = {
     assumptions: 'Hierarchies assumed', notes: 'Notes', mappings: 'Value mappings', original: 'Original value',
     published: 'Published as', values: 'Original values', alternatives: 'Alternatives considered',
     coding: 'Coding', suppressedRecords: 'Records suppressed', smallest: 'Smallest class',
-    limits: 'What the figures do not say',
+    limits: 'What the figures do not say', persons: 'Persons',
   },
   none: '-',
   met: (value, met) => `${value} (${met ? 'met' : 'NOT met'})`,
@@ -209,11 +211,18 @@ const en: Strings = {
       `generalisation their class still has fewer than ${k} records (or fails l-diversity).`,
   lossNote: d => `Loss: the share of detail lost per cell, 0 = none, 1 = all; precision: 1 = nothing lost. ` +
     `Discernibility: ${d}.`,
-  mappingIntro: k => `Each original value, the class it is published as, and its records in the input. Counts below ` +
-    `${k} are shown as "< ${k}"; "hidden" marks a count withheld so that a count below ${k} cannot be worked out by subtraction.`,
-  hidden: 'hidden',
+  mappingIntro: k => `Each original value with at least ${k} records (persons with a person column), the class it is ` +
+    `published as, and its count in the input; the values with fewer than ${k} are not named but counted together per ` +
+    `class. "withheld" marks a count below ${k}, and counts withheld with it so that none can be worked out by subtraction.`,
+  withheld: 'withheld',
+  unnamed: (k, unit) => `classes of fewer than ${k} ${unit} (not named; suppressed)`,
+  folded: (n, k, unit) => `${n} value${n === '1' ? '' : 's'} with fewer than ${k} ${unit} each`,
+  unlisted: {
+    suppressed: n => `Published as "*": its ${n} values are not listed.`,
+    identifier: n => `The column looks like an identifier (see the warnings): its ${n} values are not listed, only its classes.`,
+    many: n => `${n} distinct values: listed by published class, with the number of original values in each.`,
+  },
   mappingOf: (column, level) => `${column}: ${level}`,
-  grouped: n => `${n} distinct values: listed by published class, with the number of original values in each.`,
   noAfter: 'There is no coded file to measure.',
   noAlternatives: 'None: no other coding meets the thresholds without publishing the same classes.',
   alternativesIntro: 'Other codings that meet the thresholds: the best without suppression first, then the runners-up.',
@@ -251,7 +260,7 @@ const en: Strings = {
     'other files on anything but the quasi-identifiers.',
     'Without a person column (--person), rows are counted, not persons: when a person has several rows, classes are ' +
     'smaller in persons than in rows.',
-    'Counts below k are withheld from this report; they are not withheld from the data.',
+    'Values and counts below k are withheld from this report; they are not withheld from the data.',
   ],
 }
 
@@ -288,7 +297,7 @@ const nl: Strings = {
     assumptions: 'Aangenomen hiërarchieën', notes: 'Opmerkingen', mappings: 'Omzettingstabellen',
     original: 'Oorspronkelijke waarde', published: 'Gepubliceerd als', values: 'Oorspronkelijke waarden',
     alternatives: 'Overwogen alternatieven', coding: 'Codering', suppressedRecords: 'Onderdrukte records',
-    smallest: 'Kleinste klasse', limits: 'Wat de cijfers niet zeggen',
+    smallest: 'Kleinste klasse', limits: 'Wat de cijfers niet zeggen', persons: 'Personen',
   },
   none: '-',
   met: (value, met) => `${value} (${met ? 'voldaan' : 'NIET voldaan'})`,
@@ -369,12 +378,19 @@ const nl: Strings = {
       `na de veralgemening heeft hun klasse nog altijd minder dan ${k} records (of voldoet ze niet aan de l-diversiteit).`,
   lossNote: d => 'Verlies: het aandeel van de detail dat per cel verloren gaat, 0 = niets, 1 = alles; precisie: 1 = ' +
     `niets verloren. Onderscheidbaarheid (discernibility): ${d}.`,
-  mappingIntro: k => 'Elke oorspronkelijke waarde, de klasse waaronder ze gepubliceerd wordt, en haar records in de ' +
-    `invoer. Aantallen onder ${k} staan als "< ${k}"; "verborgen" duidt een aantal aan dat weggelaten is zodat een ` +
-    `aantal onder ${k} niet door aftrekking gevonden kan worden.`,
-  hidden: 'verborgen',
+  mappingIntro: k => `Elke oorspronkelijke waarde met minstens ${k} records (personen bij een persoonskolom), de klasse ` +
+    `waaronder ze gepubliceerd wordt, en haar aantal in de invoer; de waarden met minder dan ${k} worden niet genoemd maar ` +
+    `per klasse samen geteld. "weggelaten" duidt een aantal onder ${k} aan, en aantallen die mee weggelaten zijn zodat ` +
+    'geen enkel door aftrekking gevonden kan worden.',
+  withheld: 'weggelaten',
+  unnamed: (k, unit) => `klassen van minder dan ${k} ${unit === 'persons' ? 'personen' : 'records'} (niet genoemd; onderdrukt)`,
+  folded: (n, k, unit) => `${n} waarde${n === '1' ? '' : 'n'} met elk minder dan ${k} ${unit === 'persons' ? 'personen' : 'records'}`,
+  unlisted: {
+    suppressed: n => `Gepubliceerd als "*": de ${n} waarden worden niet opgesomd.`,
+    identifier: n => `De kolom lijkt op een identificator (zie de waarschuwingen): haar ${n} waarden worden niet opgesomd, alleen haar klassen.`,
+    many: n => `${n} verschillende waarden: per gepubliceerde klasse, met het aantal oorspronkelijke waarden in elke klasse.`,
+  },
   mappingOf: (column, level) => `${column}: ${level}`,
-  grouped: n => `${n} verschillende waarden: per gepubliceerde klasse, met het aantal oorspronkelijke waarden in elke klasse.`,
   noAfter: 'Er is geen gecodeerd bestand om te meten.',
   noAlternatives: 'Geen: geen andere codering voldoet aan de drempels zonder dezelfde klassen te publiceren.',
   alternativesIntro: 'Andere coderingen die aan de drempels voldoen: eerst de beste zonder onderdrukking, dan de volgende.',
@@ -452,6 +468,7 @@ const fr: Strings = {
     mappings: 'Tables de correspondance', original: 'Valeur d’origine', published: 'Publiée comme',
     values: 'Valeurs d’origine', alternatives: 'Alternatives examinées', coding: 'Codage',
     suppressedRecords: 'Enregistrements supprimés', smallest: 'Plus petite classe', limits: 'Ce que les chiffres ne disent pas',
+    persons: 'Personnes',
   },
   none: '-',
   met: (value, met) => `${value} (${met ? 'respecté' : 'NON respecté'})`,
@@ -533,12 +550,19 @@ const fr: Strings = {
       `après la généralisation, leur classe compte encore moins de ${k} enregistrements (ou ne respecte pas la l-diversité).`,
   lossNote: d => 'Perte : la part du détail perdue par cellule, 0 = rien, 1 = tout ; précision : 1 = rien de perdu. ' +
     `Discernabilité : ${d}.`,
-  mappingIntro: k => 'Chaque valeur d’origine, la classe sous laquelle elle est publiée et ses enregistrements dans ' +
-    `l’entrée. Les nombres inférieurs à ${k} sont indiqués « < ${k} » ; « masqué » signale un nombre retenu pour qu’un ` +
-    `nombre inférieur à ${k} ne puisse être retrouvé par soustraction.`,
-  hidden: 'masqué',
+  mappingIntro: k => `Chaque valeur d’origine d’au moins ${k} enregistrements (personnes avec une colonne de personne), ` +
+    `la classe sous laquelle elle est publiée et son effectif dans l’entrée ; les valeurs de moins de ${k} ne sont pas ` +
+    `nommées mais comptées ensemble par classe. « retenu » signale un effectif inférieur à ${k}, et les effectifs retenus ` +
+    'avec lui pour qu’aucun ne puisse être retrouvé par soustraction.',
+  withheld: 'retenu',
+  unnamed: (k, unit) => `classes de moins de ${k} ${unit === 'persons' ? 'personnes' : 'enregistrements'} (non nommées ; supprimées)`,
+  folded: (n, k, unit) => `${n} valeur${n === '1' ? '' : 's'} de moins de ${k} ${unit === 'persons' ? 'personnes' : 'enregistrements'} chacune`,
+  unlisted: {
+    suppressed: n => `Publiée comme « * » : ses ${n} valeurs ne sont pas énumérées.`,
+    identifier: n => `La colonne ressemble à un identifiant (voir les avertissements) : ses ${n} valeurs ne sont pas énumérées, seulement ses classes.`,
+    many: n => `${n} valeurs distinctes : par classe publiée, avec le nombre de valeurs d’origine de chacune.`,
+  },
   mappingOf: (column, level) => `${column} : ${level}`,
-  grouped: n => `${n} valeurs distinctes : par classe publiée, avec le nombre de valeurs d’origine de chacune.`,
   noAfter: 'Il n’y a pas de fichier codé à mesurer.',
   noAlternatives: 'Aucune : aucun autre codage ne respecte les seuils sans publier les mêmes classes.',
   alternativesIntro: 'Autres codages qui respectent les seuils : d’abord le meilleur sans suppression, puis les suivants.',

@@ -66,18 +66,33 @@ export interface RiskFigures {
   } | null
 }
 
-/** A row of a value mapping. records: null when hidden, either because they are fewer than k (belowK), or to
- * keep such a count from being worked out by subtraction from the total (see hideSmall()). */
-export interface MappedValue { value: string | null; published: string | null; records: number | null; belowK: boolean }
-export interface MappedClass { published: string | null; values: number; records: number | null; belowK: boolean }
+/** A row of a value mapping: one original value (folded null), or the values of a published class that have
+ * fewer than k records (or persons) each, folded into one row (folded: how many; value null). records: null
+ * when withheld (fewer than k, or withheld so that no such count can be worked out by subtraction). */
+export interface MappedValue {
+  value: string | null
+  folded: number | null
+  /** The class it is published as; null (with named false) for the classes of fewer than k records in all,
+   * which are not named either (no record of theirs can be kept: every class kept holds k). */
+  published: string | null
+  named: boolean
+  records: number | null
+}
+export interface MappedClass { published: string | null; named: boolean; values: number; records: number | null }
 
 /** A quasi-identifier of the proposal: its coding (without the example value) and its value mapping. */
 export interface ProposedColumn extends Omit<ColumnCoding, 'example'> {
   mapping: {
     distinctValues: number
-    /** Each original value and its class; null when the column has more than MAX_MAPPED_VALUES values. */
+    /** What the counts count: records, or persons with a person column. */
+    unit: 'records' | 'persons'
+    /** Why the values are not listed (then only `classes`): 'suppressed' (published as "*"), 'identifier' (the
+     * identifier lint flags the column), 'many' (more than MAX_MAPPED_VALUES values); null when listed. */
+    unlisted: 'suppressed' | 'identifier' | 'many' | null
+    /** Each original value with at least k records (persons) and its class, the others folded per class; null
+     * when unlisted. */
     values: MappedValue[] | null
-    /** Past MAX_MAPPED_VALUES values: each published class, with how many original values it holds; else null. */
+    /** When unlisted: each published class, with how many original values it holds; else null. */
     classes: MappedClass[] | null
   }
 }
@@ -219,7 +234,7 @@ export function buildReport(result: AnonymiseResult | RiskResult, context: Repor
     identifiers: before.identifiers,
     before: figuresOf(before),
     drivers: context.drivers ?? null,
-    proposal: a?.transformation && a.mappings ? proposalOf(a.transformation, a.mappings, k) : null,
+    proposal: a?.transformation && a.mappings ? proposalOf(a.transformation, a.mappings, k, before.identifiers.map(f => f.column)) : null,
     after: after && figuresOf(after),
     alternatives: (a?.alternatives ?? []).map(alternativeOf),
     search: a && a.reason !== 'met' && a.reason !== 'unsupported'
@@ -265,12 +280,13 @@ export function figuresOf(r: RiskResult): RiskFigures {
   }
 }
 
-function proposalOf(t: Coding, mappings: ColumnMapping[], k: number): NonNullable<Report['proposal']> {
+function proposalOf(t: Coding, mappings: ColumnMapping[], k: number, flagged: string[]): NonNullable<Report['proposal']> {
   return {
     columns: t.columns.map((c, j) => ({
       column: c.column, hierarchy: c.hierarchy, assumed: c.assumed, levelNames: c.levelNames,
       level: c.level, levelName: c.levelName, loss: c.loss, precision: c.precision,
-      mapping: mappingOf(mappings[j], k),
+      mapping: mappingOf(mappings[j], k, c.level === c.levelNames.length - 1 ? 'suppressed'
+        : flagged.includes(c.column) ? 'identifier' : mappings[j].values.length > MAX_MAPPED_VALUES ? 'many' : null),
     })),
     suppressed: t.suppressed,
     suppressedShare: t.suppressedShare,
@@ -281,29 +297,40 @@ function proposalOf(t: Coding, mappings: ColumnMapping[], k: number): NonNullabl
   }
 }
 
-/** One column's mapping: value by value, or class by class past MAX_MAPPED_VALUES values; small counts hidden. */
-function mappingOf(m: ColumnMapping, k: number): ProposedColumn['mapping'] {
-  if (m.values.length <= MAX_MAPPED_VALUES) {
-    const shown = hideSmall(m.values.map(v => v.records), k)
-    return {
-      distinctValues: m.values.length,
-      values: m.values.map((v, i) => ({ value: v.value, published: v.published, records: shown[i], belowK: v.records < k })),
-      classes: null,
-    }
-  }
-  const classes = new Map<string | null, { values: number; records: number }>()
+/**
+ * One column's mapping. No value with fewer than k records (persons) is named: those of a published class are
+ * folded into one row. A column published as "*", flagged as an identifier, or of too many values is given
+ * class by class. Counts below k are withheld, with others so that none can be worked out (hideSmall).
+ */
+function mappingOf(m: ColumnMapping, k: number, unlisted: ProposedColumn['mapping']['unlisted']): ProposedColumn['mapping'] {
+  const base = { distinctValues: m.values.length, unit: m.unit, unlisted }
+  const byClass = new Map<string | null, { listed: ColumnMapping['values']; folded: number; small: number; values: number; total: number }>()
   for (const v of m.values) {
-    const cls = classes.get(v.published) ?? { values: 0, records: 0 }
+    const cls = byClass.get(v.published) ?? { listed: [], folded: 0, small: 0, values: 0, total: 0 }
     cls.values++
-    cls.records += v.records
-    classes.set(v.published, cls)
+    cls.total += v.records
+    if (v.records >= k) cls.listed.push(v)
+    else { cls.folded++; cls.small += v.records }
+    byClass.set(v.published, cls)
   }
-  const shown = hideSmall([...classes.values()].map(c => c.records), k)
-  return {
-    distinctValues: m.values.length,
-    values: null,
-    classes: [...classes].map(([published, c], i) => ({ published, values: c.values, records: shown[i], belowK: c.records < k })),
+  // classes of fewer than k in all: neither their values nor their names, one row for them all
+  const tiny = [...byClass.values()].filter(c => c.total < k)
+  const tinyRow = tiny.length ? { values: tiny.reduce((a, c) => a + c.values, 0), records: tiny.reduce((a, c) => a + c.total, 0) } : null
+  const named = [...byClass].filter(([, c]) => c.total >= k)
+  if (unlisted) {
+    const classes: MappedClass[] = named.map(([published, c]) => ({ published, named: true, values: c.values, records: c.total }))
+    if (tinyRow) classes.push({ published: null, named: false, ...tinyRow })
+    const shown = hideSmall(classes.map(c => c.records as number), k)
+    return { ...base, values: null, classes: classes.map((c, i) => ({ ...c, records: shown[i] })) }
   }
+  const rows: MappedValue[] = []
+  for (const [published, c] of named) {
+    for (const v of c.listed) rows.push({ value: v.value, folded: null, published, named: true, records: v.records })
+    if (c.folded > 0) rows.push({ value: null, folded: c.folded, published, named: true, records: c.small })
+  }
+  if (tinyRow) rows.push({ value: null, folded: tinyRow.values, published: null, named: false, records: tinyRow.records })
+  const shown = hideSmall(rows.map(r => r.records as number), k)
+  return { ...base, values: rows.map((r, i) => ({ ...r, records: shown[i] })), classes: null }
 }
 
 /**
