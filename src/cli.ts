@@ -171,7 +171,7 @@ function addFrequencyCommands(program: Command, io: Io, done: (code: number) => 
   program.command('freq')
     .description('write the frequency table of a file: one row per combination of its quasi-identifier and sensitive ' +
       'columns, with its records (analyse it, search a coding on it, or merge it with others)')
-    .argument('<file>', 'Arrow IPC file or stream, or a frequency table')
+    .argument('<file>', 'Arrow IPC file or stream, Parquet or CSV file (or a frequency table, counted again)')
     .option('--qi <columns>', 'quasi-identifier columns, comma-separated (default: from the file)', columnList)
     .option('--sensitive <columns>', 'sensitive columns, comma-separated', columnList)
     .option('--counts <column>', 'the input is itself a table of combinations with their records in this column')

@@ -27,7 +27,8 @@ export function terminalProgress(write: (text: string) => void, now: () => numbe
       const elapsed = (t - started) / 1000
       const left = total !== null && done > 0 ? elapsed * (total - done) / done : null
       const of = total === null ? '' : ` of ${bound ? 'at most ' : ''}${total.toLocaleString('en-US')}`
-      const eta = left === null ? '' : `, ${bound ? 'at most ' : 'about '}${seconds(left)} left`
+      // with a bound on the work (the lattice), the time left is an estimate from the rate so far, not a bound
+      const eta = left === null ? '' : `, ${bound ? 'at most about' : 'about'} ${seconds(left)} left`
       write(`\r\x1b[2Kriskcheck: ${done.toLocaleString('en-US')}${of} ${what} (${seconds(elapsed)}${eta})`)
     },
     end() {

@@ -207,7 +207,7 @@ describe('output and exit codes', () => {
 
   test('the summary gives the verdict and the figures in words', async () => {
     const r = await runCli(smallFile, '--qi', 'age,sex', '--k', '2')
-    expect(r.out).toContain('VERDICT: the file does NOT meet k = 2:\n  1 records (20.0 %) are in classes smaller than 2, 1 of them alone in their class.')
+    expect(r.out).toContain('VERDICT: the file does NOT meet k = 2:\n  1 record (20.0 %) is in classes smaller than 2, 1 of them alone in their class.')
     expect(r.out).toMatch(/Records alone in their class \(sample uniques\) │ 1 \(20\.0 %\)/)
   })
 

@@ -19,7 +19,9 @@ export function readPolicy(path: string): Policy {
   try {
     text = readFileSync(path, 'utf8')
   } catch (e) {
-    throw new RiskcheckError('E_FILE', `cannot read the policy ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+    const code = (e as NodeJS.ErrnoException).code
+    throw new RiskcheckError('E_FILE', `cannot read the policy ${path}: ${code === 'ENOENT' ? 'no such file'
+      : code === 'EISDIR' ? 'it is a directory' : code ?? (e as Error).message}`)
   }
   let json: unknown
   try {

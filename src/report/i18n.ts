@@ -182,7 +182,7 @@ const en: Strings = {
   noC: classes => `none: ${classes} classes have fewer than l values`,
   classesRecords: (c, r) => `${c} (${r})`,
   noDrivers: 'Not computed for this report.',
-  driversIntro: n => `The file has ${n} sample uniques. For each quasi-identifier: the sample uniques if it alone were ` +
+  driversIntro: n => `The file has ${n} sample unique${n === '1' ? '' : 's'}. For each quasi-identifier: the sample uniques if it alone were ` +
     'left out, or coarsened one level of its hierarchy ("-": its next level is "*", the same as leaving it out).',
   topDriver: (column, drop) => `Leaving out ${column} removes the most sample uniques: ${drop}.`,
   msu: {
@@ -207,7 +207,7 @@ const en: Strings = {
   level: (level, top, name) => level === 0 ? 'unchanged' : top !== null && level === top ? 'suppressed (*)' : `level ${level}: ${name}`,
   allColumns: 'All columns (mean)',
   suppressed: (n, share, how, k) => n === '0' ? 'No record is suppressed.'
-    : `${n} records (${share}) are ${how === 'mark' ? 'marked (every quasi-identifier "*")' : 'removed'}: after the ` +
+    : `${n} record${n === '1' ? '' : 's'} (${share}) ${n === '1' ? 'is' : 'are'} ${how === 'mark' ? 'marked (every quasi-identifier "*")' : 'removed'}: after the ` +
       `generalisation their class still has fewer than ${k} records (or fails l-diversity).`,
   lossNote: d => `Loss: the share of detail lost per cell, 0 = none, 1 = all; precision: 1 = nothing lost. ` +
     `Discernibility: ${d}.`,

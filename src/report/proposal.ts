@@ -34,7 +34,7 @@ export function renderProposal(r: AnonymiseResult, out?: string): string {
   const a = r.after
   const lines = [
     `PROPOSAL (least ${s.metric === 'precision' ? 'loss of precision' : s.metric}): ${inWords(p)}.\n` +
-    `Then: k = ${int(a.minClassSize)}, ${int(a.sampleUniques)} sample uniques, average prosecutor risk ` +
+    `Then: k = ${a.persons ? `${int(a.persons.minClassPersons)} persons` : int(a.minClassSize)}, ${int(a.sampleUniques)} sample unique${a.sampleUniques === 1 ? '' : 's'}, average prosecutor risk ` +
     `${a.prosecutor.average.toFixed(4)} (${int(a.rows)} records in ${int(a.classes)} classes); ` +
     `${a.meetsThreshold ? 'the thresholds are met' : 'the thresholds are NOT met'}.`,
     costTable(p),

@@ -51,7 +51,7 @@ function verdictLine(r: RiskResult): string {
   const why = failed.map(c => c.criterion === 'k-anonymity'
     ? r.persons ? `${int(r.persons.personsBelowK)} persons (${pct(r.persons.personsBelowK, r.persons.persons)}) have a row in a ` +
       `class of fewer than ${r.k} persons, ${int(r.persons.uniquePersons)} of them alone in it`
-      : `${int(r.recordsBelowK)} records (${pct(r.recordsBelowK, r.rows)}) are in classes smaller than ${r.k}, ` +
+      : `${int(r.recordsBelowK)} record${r.recordsBelowK === 1 ? '' : 's'} (${pct(r.recordsBelowK, r.rows)}) ${r.recordsBelowK === 1 ? 'is' : 'are'} in classes smaller than ${r.k}, ` +
       `${int(r.sampleUniques)} of them alone in their class`
     : c.criterion === 't-closeness' ? `${c.column} has t-closeness ${num(c.value as number)}, above ${c.threshold}`
     : c.criterion !== 'recursive l-diversity' ? `${c.column} has ${c.criterion} ${num(c.value as number)}, below ${c.threshold}`
