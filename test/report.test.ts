@@ -175,26 +175,37 @@ describe('a report never discloses a small combination', () => {
 })
 
 describe('hideSmall', () => {
-  it('hides every count below k, and enough others that the hidden ones add up to k or more', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { maxLength: 12 }), fc.integer({ min: 1, max: 10 }), (counts, k) => {
-      const shown = hideSmall(counts, k)
-      const hidden = counts.reduce((sum, c, i) => sum + (shown[i] === null ? c : 0), 0)
-      counts.forEach((c, i) => {
-        if (c < k) expect(shown[i]).toBeNull()
-        else if (shown[i] !== null) expect(shown[i]).toBe(c)
+  it('withholds every count below k, and enough others that none below k can be pinned down', () => {
+    // cells: a count, and whether the reader knows it is at least k (a listed value) or at least 1
+    const cells = fc.array(fc.oneof(fc.integer({ min: 1, max: 4 }).map(c => ({ c, listed: false })),
+      fc.integer({ min: 5, max: 40 }).map(c => ({ c, listed: true }))), { maxLength: 12 })
+    fc.assert(fc.property(cells, cs => {
+      const k = 5
+      const lower = cs.map(x => x.listed ? k : 1)
+      const shown = hideSmall(cs.map(x => x.c), k, lower)
+      cs.forEach((x, i) => {
+        if (x.c < k) expect(shown[i]).toBeNull()
+        else if (shown[i] !== null) expect(shown[i]).toBe(x.c)
       })
-      const everything = shown.every(s => s === null)
-      expect(hidden === 0 || hidden >= k || everything).toBe(true)
-      // no more than needed: un-hiding the largest secondary one would break the rule
-      const secondary = counts.map((c, i) => [c, i]).filter(([c, i]) => c >= k && shown[i] === null)
-      if (secondary.length) expect(hidden - Math.max(...secondary.map(([c]) => c))).toBeLessThan(k)
-    }))
+      const withheld = cs.map((x, i) => [x, i] as const).filter(([, i]) => shown[i] === null)
+      if (withheld.length === 0 || withheld.length === cs.length) return
+      const total = withheld.reduce((a, [x]) => a + x.c, 0)
+      expect(total).toBeGreaterThanOrEqual(k)
+      // the most a reader can work out for a small withheld count: total minus what the others are at least
+      for (const [x, i] of withheld) {
+        if (x.listed) continue
+        const upper = total - withheld.filter(([, j]) => j !== i).reduce((a, [, j]) => a + lower[j], 0)
+        expect(upper).toBeGreaterThanOrEqual(k - 1)
+      }
+    }), { numRuns: 500 })
   })
 
   it('as worked out by hand', () => {
-    expect(hideSmall([10, 2, 6, 7], 5)).toEqual([10, null, null, 7]) // 2 < 5 hidden; 2 + 6 = 8 >= 5
-    expect(hideSmall([10, 2, 3, 7], 5)).toEqual([10, null, null, 7]) // 2 + 3 = 5: nothing more to hide
+    expect(hideSmall([10, 2, 6, 7], 5)).toEqual([10, null, null, null]) // 2 + 6: the 6 is at least 5, so 2 is pinned; add 7
+    expect(hideSmall([10, 2, 3, 7], 5)).toEqual([10, null, null, 7]) // 2 + 3 = 5, each could be 1 to 4
     expect(hideSmall([10, 9], 5)).toEqual([10, 9])
+    // the review's case: NL 5 listed, one value of 1 folded, BE 100: NL + 1 = 6 pins both; BE withheld too
+    expect(hideSmall([100, 5, 1], 5, [5, 5, 1])).toEqual([null, null, null])
   })
 })
 

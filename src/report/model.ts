@@ -320,7 +320,8 @@ function mappingOf(m: ColumnMapping, k: number, unlisted: ProposedColumn['mappin
   if (unlisted) {
     const classes: MappedClass[] = named.map(([published, c]) => ({ published, named: true, values: c.values, records: c.total }))
     if (tinyRow) classes.push({ published: null, named: false, ...tinyRow })
-    const shown = hideSmall(classes.map(c => c.records as number), k)
+    // a named class has k or more; the row of the tiny classes at least one record per value
+    const shown = hideSmall(classes.map(c => c.records as number), k, classes.map(c => c.named ? k : c.values))
     return { ...base, values: null, classes: classes.map((c, i) => ({ ...c, records: shown[i] })) }
   }
   const rows: MappedValue[] = []
@@ -329,24 +330,32 @@ function mappingOf(m: ColumnMapping, k: number, unlisted: ProposedColumn['mappin
     if (c.folded > 0) rows.push({ value: null, folded: c.folded, published, named: true, records: c.small })
   }
   if (tinyRow) rows.push({ value: null, folded: tinyRow.values, published: null, named: false, records: tinyRow.records })
-  const shown = hideSmall(rows.map(r => r.records as number), k)
+  // a listed value has k or more; a folded row at least one record per value
+  const shown = hideSmall(rows.map(r => r.records as number), k, rows.map(r => r.folded ?? k))
   return { ...base, values: rows.map((r, i) => ({ ...r, records: shown[i] })), classes: null }
 }
 
 /**
- * The counts of one table as they may be shown: those below k hidden (null) and, when the hidden ones add up
- * to less than k, the smallest shown ones hidden too until they reach k, so that no hidden count can be
- * worked out from the table's total (secondary suppression).
+ * The counts of one table as they may be shown: those below k withheld (null), and then the smallest shown
+ * ones too, until nothing can be worked out from the table's total: the withheld counts add up to k or more,
+ * and a count below k withheld is not pinned down by what a reader knows of the others. `lower[i]`: what a
+ * reader knows count i to be at least when withheld (k for a value listed because it has k; the number of
+ * values for a row that folds them); default 1 below k, k from k. The slack, withheld total minus those lower
+ * bounds, must reach k - 2: then a count below k could be anything from 1 to k - 1 for all a reader can tell.
  */
-export function hideSmall(counts: number[], k: number): (number | null)[] {
+export function hideSmall(counts: number[], k: number, lower: number[] = counts.map(c => c < k ? 1 : k)): (number | null)[] {
   const shown: (number | null)[] = counts.map(c => c < k ? null : c)
-  let hidden = counts.reduce((sum, c) => sum + (c < k ? c : 0), 0)
-  if (hidden === 0) return shown
+  if (!shown.includes(null)) return shown
   const bySize = counts.map((c, i) => [c, i]).filter(([c]) => c >= k).sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  for (const [c, i] of bySize) {
-    if (hidden >= k) break
+  const safe = () => {
+    let total = 0
+    let bounds = 0
+    shown.forEach((x, i) => { if (x === null) { total += counts[i]; bounds += lower[i] } })
+    return total >= k && total - bounds >= k - 2
+  }
+  for (const [, i] of bySize) {
+    if (safe()) break
     shown[i] = null
-    hidden += c
   }
   return shown
 }
