@@ -429,7 +429,7 @@ const nl: Strings = {
       'koppeling met andere bestanden op iets anders dan de quasi-identificatoren.',
     'Zonder persoonskolom (--person) worden rijen geteld, geen personen: als een persoon meerdere rijen heeft, zijn de ' +
       'klassen kleiner in personen dan in rijen.',
-    'Aantallen onder k worden in dit rapport weggelaten; in de gegevens zelf niet.',
+    'Waarden en aantallen onder k worden in dit rapport weggelaten; in de gegevens zelf niet.',
   ],
 }
 
@@ -603,7 +603,7 @@ const fr: Strings = {
       'avec d’autres fichiers sur autre chose que les quasi-identifiants.',
     'Sans colonne de personne (--person), ce sont les lignes qui sont comptées, pas les personnes : quand une ' +
       'personne a plusieurs lignes, les classes sont plus petites en personnes qu’en lignes.',
-    'Les nombres inférieurs à k sont retenus dans ce rapport ; ils ne le sont pas dans les données.',
+    'Les valeurs et effectifs inférieurs à k sont retenus dans ce rapport ; ils ne le sont pas dans les données.',
   ],
 }
 
