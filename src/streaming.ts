@@ -111,6 +111,7 @@ export async function streamFrequencyFile(path: string, options: AnalyseOptions 
   }
   try {
     const reader = await readerOf(handle, source)
+    const totalBatches = reader.isFile() ? reader.numRecordBatches : null
     const kernels = options.kernels ?? loadKernels()
     let names: string[] | null = null
     let roles: { qi: string[]; sensitive: string[] } | null = null
@@ -133,7 +134,9 @@ export async function streamFrequencyFile(path: string, options: AnalyseOptions 
       addBatch(acc as Accumulator, table, names as string[], kernels, source)
       rows += batch.numRows
       batches++
-      progress.update(rows, null, `rows read (${batches.toLocaleString('en-US')} batches, ${(acc as Accumulator).size.toLocaleString('en-US')} combinations)`)
+      // an Arrow file's footer tells how many batches there are: the time left can be estimated from them
+      progress.update(batches, totalBatches, `record batches read (${rows.toLocaleString('en-US')} rows, ` +
+        `${(acc as Accumulator).size.toLocaleString('en-US')} combinations)`)
     }
     progress.end()
     if (!roles || !names || !acc) throw new RiskcheckError('E_EMPTY', `${source} has no record batches: there is nothing to analyse`)

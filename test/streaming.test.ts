@@ -91,3 +91,16 @@ describe('a dictionary entry a batch does not use', () => {
     expect(streamed).toMatchObject({ classes: 3, minClassSize: 1, meetsThreshold: false })
   })
 })
+
+describe('progress of --stream', () => {
+  test('batches read, of the number an Arrow file\'s footer gives (a stream has none)', async () => {
+    const care = readArrow(CARE)
+    const three = new Table(care.schema, [0, 7000, 14000].map(at => care.batches[0].slice(at, at + 7000)))
+    for (const [format, total] of [['file', 3], ['stream', null]] as const) {
+      const calls: [number, number | null][] = []
+      const path = tempFile(`p.${format === 'file' ? 'arrow' : 'arrows'}`, tableToIPC(three, format))
+      await streamFrequencyFile(path, {}, { update: (done, of) => { calls.push([done, of]) }, end: () => {} })
+      expect(calls).toEqual([[1, total], [2, total], [3, total]])
+    }
+  })
+})
