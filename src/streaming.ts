@@ -111,7 +111,7 @@ export async function streamFrequencyFile(path: string, options: AnalyseOptions 
   }
   try {
     const reader = await readerOf(handle, source)
-    const totalBatches = reader.isFile() ? reader.numRecordBatches : null
+    const totalBatches = reader.isFile() ? reader.numRecordBatches || null : null
     const kernels = options.kernels ?? loadKernels()
     let names: string[] | null = null
     let roles: { qi: string[]; sensitive: string[] } | null = null
@@ -164,7 +164,8 @@ async function readerOf(handle: Awaited<ReturnType<typeof open>>, source: string
       '--stream reads Arrow IPC; read Parquet and CSV without it')
   }
   try {
-    return await RecordBatchReader.from(handle)
+    // opened here, so that a file's footer (and its number of batches) is read before the first batch
+    return await (await RecordBatchReader.from(handle)).open()
   } catch (e) {
     throw new RiskcheckError('E_ARROW', `${source} is not a readable Arrow IPC file or stream (${(e as Error).message})`,
       '--stream reads Arrow IPC; read Parquet and CSV without it')
