@@ -108,7 +108,13 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
     tCloseness(records.tuples([...qi, s]), qi.length, sensitiveCloseness(s, options))])) : null
   const persons = options.person === undefined ? null
     : personRisk(qi, personColumn(encode(options.person), source), table.numRows, thresholds.k, options.history ?? false, kernels)
-  const describe = (role: string) => (c: EncodedColumn) => ({ name: c.name, type: c.type, role, distinct: c.distinct, nulls: c.nulls })
+  // in a frequency table, distinct values and nulls are counted over records (a row counted 0 times holds none)
+  const describe = (role: string) => (c: EncodedColumn) => {
+    if (!counts) return { name: c.name, type: c.type, role, distinct: c.distinct, nulls: c.nulls }
+    const values = records.tuples([c])
+    const nulls = values.codes[0].reduce((n, code, t) => n + (c.labels[code] === null ? values.counts[t] : 0), 0)
+    return { name: c.name, type: c.type, role, distinct: values.counts.length, nulls }
+  }
   return {
     riskcheck: VERSION,
     source: options.source ?? null,

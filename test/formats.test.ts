@@ -363,3 +363,10 @@ test('a damaged Parquet file: footer length, footer bytes, compressed pages', ()
   // The reader still works after a damaged file.
   expect(readTable(file('good.parquet', bytes)).numRows).toBe(N)
 })
+
+test('a delimiter given that is not the file\'s: the one-column header says so', () => {
+  const file = join(dir, 'wrong.csv')
+  writeFileSync(file, 'nat,sex,diag\nBE,F,x\n')
+  expect(() => readTable(file, { delimiter: ';' })).toThrow('the header is one column, "nat,sex,diag", which holds ","')
+  expect(readTable(file).numCols).toBe(3)
+})

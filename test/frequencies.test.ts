@@ -89,6 +89,11 @@ describe('the SQL query', () => {
       count: vectorFromArray([2, 2, 1, 1], new Int32()),
     })
     const file = tempFile('grouped.arrow', tableToIPC(grouped, 'file'))
+    // a combination counted 0 times holds values no record has: not counted as distinct
+    const withZero = new Table({
+      region: vectorFromArray(['A', 'B', 'Z'], new Utf8()), age: vectorFromArray([30, 40, 99], new Int32()), count: vectorFromArray([2, 3, 0], new Int32()),
+    })
+    expect(analyse(withZero, { counts: 'count', qi: ['region', 'age'] }).columns.map(c => c.distinct)).toEqual([2, 2])
     const j = JSON.parse((await runCli(file, '--counts', 'count', '--qi', 'region,age', '--k', '2', '--no-propose', '--json')).out)
     expect({ ...j, source: null, counts: null, reports: undefined, drivers: undefined, columns: null, roles: null })
       .toEqual({ ...figures(analyse(rows, { qi: ['region', 'age'], k: 2 })), columns: null, counts: null })

@@ -191,6 +191,13 @@ class Reader {
 
   private header(names: string[]): Column[] {
     const schema = this.options.schema ?? {}
+    // one column whose name holds another delimiter: the delimiter given is most likely not the file's
+    const other = names.length === 1 ? DELIMITERS.find(d => d !== this.delimiter && names[0].includes(d)) : undefined
+    if (other !== undefined && this.options.delimiter !== undefined) {
+      throw new RiskcheckError('E_FILE', `${this.name} line 1: the header is one column, ${quote(names[0])}, which holds ` +
+        `${JSON.stringify(other)}: the delimiter ${JSON.stringify(this.delimiter)} does not seem to be this file's`,
+      `give --delimiter ${other === '\t' ? 'tab' : other}, or leave it out to detect it`)
+    }
     names.forEach((name, c) => {
       if (name === '') throw new RiskcheckError('E_COLUMN', `${this.name} line 1: column ${c + 1} has no name`, 'give every column a name in the header row')
       if (names.indexOf(name) !== c) throw new RiskcheckError('E_COLUMN', `${this.name} line 1: column ${quote(name)} appears twice in the header`)
