@@ -9,7 +9,7 @@ import type { AnalyseOptions } from './analyse.js'
 import { RiskcheckError, quote } from './errors.js'
 import { encodeColumn } from './input/encode.js'
 import { loadKernels } from './kernels/wasm/index.js'
-import { FREQUENCIES_KEY, countsOf, recordsOf } from './records.js'
+import { FREQUENCIES_KEY, countsOf, groupRows, recordsOf } from './records.js'
 import { ROLE_KEY } from './roles.js'
 import { VERSION } from './version.js'
 
@@ -46,19 +46,8 @@ export function frequencyFile(table: Table, options: AnalyseOptions = {}, source
   const columns = names.map(name => encodeColumn(table, name, source))
   const records = recordsOf(table, countsOf(table, options), options.kernels ?? loadKernels(), source)
   // each combination: its first row (for its values, in their own types) and its records
-  const weights = records.counts === null ? null : table.getChild(records.counts)
-  const codes = columns.map(c => concatCodes(c))
-  const exact = columns.reduce((a, c) => a * Math.max(1, c.radix), 1) <= Number.MAX_SAFE_INTEGER
-  const first = new Map<number | string, number>()
-  const counts: number[] = []
-  const rows: number[] = []
-  for (let i = 0; i < table.numRows; i++) {
-    const w = weights ? Number(weights.get(i)) : 1
-    if (w === 0) continue
-    const key = exact ? codes.reduce((k, c, j) => k * Math.max(1, columns[j].radix) + c[i], 0) : codes.map(c => c[i]).join(',')
-    const at = first.get(key)
-    if (at === undefined) { first.set(key, rows.length); rows.push(i); counts.push(w) } else counts[at] += w
-  }
+  const { first: rows, sums: counts } = groupRows(columns.map(c => concatCodes(c)), columns.map(c => c.radix),
+    records.weights ?? new Uint8Array(table.numRows).fill(1))
   const fields = names.map((name, j) => {
     const field = table.schema.fields.find(f => f.name === name) as Field
     const role = j < r.quasiIdentifiers.length ? 'quasi-identifier' : 'sensitive'

@@ -62,3 +62,37 @@ function hash(key: number): number {
   h = Math.imul(h, 0xc2b2ae35)
   return (h ^ (h >>> 16)) >>> 0
 }
+
+/**
+ * A dense id per distinct tuple of the code columns (row by row, first seen first numbered), and how many
+ * there are. Keys are mixed-radix numbers while the product of the radices is exact in a double (`radices`:
+ * each column's codes are below it; default: its largest code + 1), else text.
+ */
+export function tupleIds(codes: ArrayLike<number>[], radices = codes.map(c => maxPlusOne(c))): { ids: Uint32Array; count: number } {
+  const n = codes[0]?.length ?? 0
+  const ids = new Uint32Array(n)
+  const exact = radices.reduce((a, r) => a * Math.max(1, r), 1) <= Number.MAX_SAFE_INTEGER
+  if (exact) {
+    const index = new NumberIndex()
+    for (let t = 0; t < n; t++) {
+      let key = 0
+      for (let j = 0; j < codes.length; j++) key = key * Math.max(1, radices[j]) + codes[j][t]
+      ids[t] = index.add(key)
+    }
+    return { ids, count: index.size }
+  }
+  const index = new Map<string, number>()
+  for (let t = 0; t < n; t++) {
+    const key = Array.from(codes, c => c[t]).join(',')
+    let id = index.get(key)
+    if (id === undefined) { id = index.size; index.set(key, id) }
+    ids[t] = id
+  }
+  return { ids, count: index.size }
+}
+
+function maxPlusOne(codes: ArrayLike<number>): number {
+  let m = 0
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= m) m = codes[i] + 1
+  return Math.max(1, m)
+}

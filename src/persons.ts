@@ -2,6 +2,7 @@
 // a person's risk the highest over their rows, and, with the history model, each person's set of
 // quasi-identifier tuples over all their rows taken as one quasi-identifier. (Spread arguments are avoided:
 // the arrays here can hold millions of entries.)
+import { tupleIds } from './number-index.js'
 import type { EncodedColumn, Kernels } from './types.js'
 
 /** Person-level risk of a table (RiskResult.persons). */
@@ -43,7 +44,7 @@ export function personRisk(qi: EncodedColumn[], person: EncodedColumn, rows: num
   // the distinct (tuple, person) pairs: one per person per class
   const pairs = kernels.frequencyTable([...qi, person], rows)
   const p = qi.length
-  const classOf = classIds(pairs.codes.slice(0, p), qi.map(c => c.radix))
+  const classOf = tupleIds(pairs.codes.slice(0, p), qi.map(c => c.radix)).ids
   const personCodes = pairs.codes[p]
   const classes = classOf.reduce((m, c) => Math.max(m, c + 1), 0)
   const personsIn = new Uint32Array(classes)
@@ -62,24 +63,6 @@ export function personRisk(qi: EncodedColumn[], person: EncodedColumn, rows: num
     prosecutor: { highest: 1 / minClassPersons, average: present.reduce((sum, s) => sum + 1 / s, 0) / present.length },
     history: history ? historyRisk(classOf, personCodes, person.radix, k) : null,
   }
-}
-
-/** Dense class ids of the tuples given by their code columns (first seen, first numbered). */
-function classIds(codes: Uint32Array[], radices: number[]): Uint32Array {
-  const n = codes[0]?.length ?? 0
-  const ids = new Uint32Array(n)
-  const seen = new Map<number | string, number>()
-  // one number per tuple while the product of the radices stays exact in a double, else text
-  const exact = radices.reduce((product, r) => product * Math.max(1, r), 1) <= Number.MAX_SAFE_INTEGER
-  for (let t = 0; t < n; t++) {
-    let key: number | string = 0
-    if (exact) for (let j = 0; j < codes.length; j++) key = (key as number) * Math.max(1, radices[j]) + codes[j][t]
-    else key = codes.map(c => c[t]).join(',')
-    let id = seen.get(key)
-    if (id === undefined) { id = seen.size; seen.set(key, id) }
-    ids[t] = id
-  }
-  return ids
 }
 
 /** Persons grouped by the set of classes of their rows. */

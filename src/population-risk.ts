@@ -4,6 +4,7 @@
 import type { Table } from 'apache-arrow'
 import { concatCodes } from './anonymise/coded.js'
 import { RiskcheckError, quote } from './errors.js'
+import { tupleIds } from './number-index.js'
 import { encodeColumn } from './input/encode.js'
 import { individualRisk, journalistRisk, marketerRisk, populationUniqueness } from './population/index.js'
 import type { PopulationUniqueness } from './population/index.js'
@@ -51,7 +52,7 @@ export function populationRisk(table: Table, qi: EncodedColumn[], records: Recor
   const n = records.n
   const weights = options.weight === undefined ? null : weightColumn(table, options.weight, source)
   // with weights, each row's class (rows only); else the records of each class
-  const classes = weights ? classesOf(qi, table.numRows) : { ids: null, sizes: Float64Array.from(records.tuples(qi).counts) }
+  const classes = weights ? classesOf(qi) : { ids: null, sizes: Float64Array.from(records.tuples(qi).counts) }
   const total = weights ? weights.reduce((a, w) => a + w, 0) : null
   // without a fraction or weights, a population table gives the population's size: its total count
   const populationTotal = options.population ? totalCount(options.population) : null
@@ -90,17 +91,9 @@ function totalCount(p: PopulationTable): number | null {
 }
 
 /** Each row's class (first seen, first numbered) and each class's records. */
-function classesOf(qi: EncodedColumn[], n: number): { ids: Uint32Array; sizes: Float64Array } {
-  const codes = qi.map(c => concatCodes(c))
-  const ids = new Uint32Array(n)
-  const seen = new Map<string, number>()
-  for (let i = 0; i < n; i++) {
-    const key = codes.map(c => c[i]).join(',')
-    let id = seen.get(key)
-    if (id === undefined) { id = seen.size; seen.set(key, id) }
-    ids[i] = id
-  }
-  const sizes = new Float64Array(seen.size)
+function classesOf(qi: EncodedColumn[]): { ids: Uint32Array; sizes: Float64Array } {
+  const { ids, count } = tupleIds(qi.map(c => concatCodes(c)), qi.map(c => c.radix))
+  const sizes = new Float64Array(count)
   ids.forEach(c => { sizes[c]++ })
   return { ids, sizes }
 }

@@ -4,7 +4,7 @@
 import type { Table } from 'apache-arrow'
 import { concatCodes } from './anonymise/coded.js'
 import { RiskcheckError, quote } from './errors.js'
-import { NumberIndex } from './number-index.js'
+import { tupleIds } from './number-index.js'
 import type { CodeColumn, DiversityFigures, FrequencyTable, KernelInput, KernelOutput, Kernels } from './types.js'
 
 /** The schema metadata key of a frequency table written by riskcheck (its count column and what it counts). */
@@ -16,6 +16,8 @@ export interface Records {
   n: number
   /** The count column of a frequency table, or null when each row is a record. */
   counts: string | null
+  /** Each row's records: its count (checked), or null when each row is one record. */
+  weights: Uint32Array | null
   /** Distinct combinations of some columns with their records. */
   tuples(columns: CodeColumn[]): FrequencyTable
   /** The risk figures of the kernel (class sizes, histogram, l-diversity) over the records. */
@@ -44,7 +46,7 @@ export function recordsOf(table: Table, counts: string | null, kernels: Kernels,
   if (counts === null) {
     const rows = table.numRows
     return {
-      n: rows, counts: null,
+      n: rows, counts: null, weights: null,
       tuples: columns => kernels.frequencyTable(columns, rows),
       frequencies: input => kernels.frequencies({ ...input, rows }),
     }
@@ -53,7 +55,7 @@ export function recordsOf(table: Table, counts: string | null, kernels: Kernels,
   const n = weights.reduce((a, w) => a + w, 0)
   const tuples = (columns: CodeColumn[]) => aggregate(columns.map(c => concatCodes(c)), columns.map(c => c.radix), weights, n)
   return {
-    n, counts,
+    n, counts, weights,
     tuples,
     frequencies: input => weightedFrequencies(tuples([...input.quasiIdentifiers, ...input.sensitive]),
       input.quasiIdentifiers.length, input.k, input.l),
@@ -82,25 +84,7 @@ function countColumn(table: Table, name: string, source: string): Uint32Array {
 
 /** Rows with the same codes merged, their counts added; rows with a count of 0 left out. */
 function aggregate(codes: Uint32Array[], radices: number[], weights: Uint32Array, n: number): FrequencyTable {
-  const exact = radices.reduce((a, r) => a * Math.max(1, r), 1) <= Number.MAX_SAFE_INTEGER
-  const numbers = new NumberIndex()
-  const text = new Map<string, number>()
-  const first: number[] = []
-  const sums: number[] = []
-  for (let i = 0; i < weights.length; i++) {
-    if (weights[i] === 0) continue
-    let t: number
-    if (exact) {
-      let key = 0
-      for (let j = 0; j < codes.length; j++) key = key * Math.max(1, radices[j]) + codes[j][i]
-      t = numbers.add(key)
-    } else {
-      const key = codes.map(c => c[i]).join(',')
-      t = text.get(key) ?? text.size
-      if (t === text.size) text.set(key, t)
-    }
-    if (t === first.length) { first.push(i); sums.push(weights[i]) } else sums[t] += weights[i]
-  }
+  const { first, sums } = groupRows(codes, radices, weights)
   const picked = codes.map(c => {
     const out = new Uint32Array(first.length)
     for (let t = 0; t < first.length; t++) out[t] = c[first[t]]
@@ -113,12 +97,27 @@ function aggregate(codes: Uint32Array[], radices: number[], weights: Uint32Array
   return { rows: n, codes: picked, counts: Uint32Array.from(sums) }
 }
 
+/** The rows grouped by their codes: each group's first row and the sum of its weights; rows of weight 0 left
+ * out (a group only they hold is no group). */
+export function groupRows(codes: Uint32Array[], radices: number[], weights: ArrayLike<number>): { first: number[]; sums: number[] } {
+  const { ids, count } = tupleIds(codes, radices)
+  const at = new Int32Array(count).fill(-1)
+  const first: number[] = []
+  const sums: number[] = []
+  for (let i = 0; i < ids.length; i++) {
+    if (weights[i] === 0) continue
+    const g = ids[i]
+    if (at[g] < 0) { at[g] = first.length; first.push(i); sums.push(weights[i]) } else sums[at[g]] += weights[i]
+  }
+  return { first, sums }
+}
+
 /**
  * The kernel's figures from distinct combinations with counts: the first `qi` columns of `table` are the
  * quasi-identifiers, the others sensitive; k for records below k, l for recursive (c,l)-diversity.
  */
 export function weightedFrequencies(table: FrequencyTable, qi: number, k: number, l: number): KernelOutput {
-  const { classOf, classes } = classIds(table.codes.slice(0, qi))
+  const { ids: classOf, count: classes } = tupleIds(table.codes.slice(0, qi))
   const sizes = new Float64Array(classes)
   classOf.forEach((c, t) => { sizes[c] += table.counts[t] })
   const bySize = new Map<number, number>()
@@ -141,28 +140,6 @@ export function weightedFrequencies(table: FrequencyTable, qi: number, k: number
   }
 }
 
-/** A dense id per distinct combination of the columns (first seen, first numbered). */
-function classIds(codes: Uint32Array[]): { classOf: Uint32Array; classes: number } {
-  const n = codes[0]?.length ?? 0
-  const radices = codes.map(c => c.reduce((m, x) => Math.max(m, x + 1), 1))
-  const exact = radices.reduce((a, r) => a * r, 1) <= Number.MAX_SAFE_INTEGER
-  const numbers = new NumberIndex()
-  const text = new Map<string, number>()
-  const classOf = new Uint32Array(n)
-  for (let t = 0; t < n; t++) {
-    if (exact) {
-      let key = 0
-      for (let j = 0; j < codes.length; j++) key = key * radices[j] + codes[j][t]
-      classOf[t] = numbers.add(key)
-    } else {
-      const key = codes.map(c => c[t]).join(',')
-      const id = text.get(key) ?? text.size
-      if (id === text.size) text.set(key, id)
-      classOf[t] = id
-    }
-  }
-  return { classOf, classes: exact ? numbers.size : text.size }
-}
 
 /** l-diversity figures of one sensitive column over the classes (as the kernels compute them); the tuples
  * of class c are order[start[c] .. start[c + 1]). */
