@@ -2,6 +2,11 @@ import { codeAt } from './codes'
 
 // Equivalence classes: turn per-row keys into dense class ids 0..J-1 and count the rows of each class.
 // Every routine is exact: keys are compared whole, never merged by a hash.
+//
+// Each routine works on a run of rows (or keys), so that the host can split the work into parts, one per
+// thread, and join the parts: dense counts go to one table (atomic adds when shared) numbered by runs of
+// keys; hashed parts are merged in part order (mergeHash*). Either way the classes, their sizes and their
+// ids are those one pass over all rows gives.
 
 /** Weight of row i: weights[i], or 1 without weights (weightsPtr 0). */
 @inline
@@ -9,37 +14,61 @@ function weightOf(weightsPtr: usize, i: i32): u32 {
   return weightsPtr == 0 ? 1 : load<u32>(weightsPtr + (<usize>i << 2))
 }
 
-/**
- * Dense compaction for keys below `range`: sizes[j] becomes the number of rows (or the sum of their
- * weights) of class j, classes in key order, and, when `assignIds`, keys[i] the class id of row i.
- * `tablePtr` holds `range` u32 and is left holding class id + 1 per key (0: key absent). Returns J.
- */
-export function compactDense(
-  keysPtr: usize, nRows: i32, range: u32, tablePtr: usize, sizesPtr: usize, assignIds: bool, weightsPtr: usize
-): i32 {
+/** table[key] = the rows (or the sum of their weights) with that key, for keys below `range`. */
+export function countDense(keysPtr: usize, nRows: i32, range: u32, tablePtr: usize, weightsPtr: usize): void {
   memory.fill(tablePtr, 0, <usize>range << 2)
   for (let i = 0; i < nRows; i++) {
     const slot = tablePtr + (<usize>load<u32>(keysPtr + (<usize>i << 2)) << 2)
     store<u32>(slot, load<u32>(slot) + weightOf(weightsPtr, i))
   }
-  // Weights are at least 1, so a key is present exactly when its count is not 0.
-  let nClasses: u32 = 0
-  for (let key: u32 = 0; key < range; key++) {
+}
+
+/** countDense into a table that other threads count into at the same time (atomic adds; not zeroed here). */
+export function countDenseShared(keysPtr: usize, nRows: i32, tablePtr: usize, weightsPtr: usize): void {
+  for (let i = 0; i < nRows; i++) {
+    atomic.add<u32>(tablePtr + (<usize>load<u32>(keysPtr + (<usize>i << 2)) << 2), weightOf(weightsPtr, i))
+  }
+}
+
+/** Zero `bytes` bytes at `ptr`. */
+export function clear(ptr: usize, bytes: usize): void {
+  memory.fill(ptr, 0, bytes)
+}
+
+/** The keys present (counted) among table[from .. from + count). */
+export function presentKeys(tablePtr: usize, from: u32, count: u32): u32 {
+  let present: u32 = 0
+  for (let key = from; key < from + count; key++) if (load<u32>(tablePtr + (<usize>key << 2)) != 0) present++
+  return present
+}
+
+/**
+ * Number the keys counted in table[from .. from + count), in key order, from class id `firstId` on:
+ * sizes[id] = the key's count, and the table is left holding class id + 1 per key (0: key absent).
+ * Runs of keys numbered with firstId = the keys present before them (presentKeys) number the whole table.
+ * Returns the id after the run's last class.
+ */
+export function numberDense(tablePtr: usize, from: u32, count: u32, firstId: u32, sizesPtr: usize): u32 {
+  let id = firstId
+  for (let key = from; key < from + count; key++) {
     const slot = tablePtr + (<usize>key << 2)
-    const count = load<u32>(slot)
-    if (count != 0) {
-      store<u32>(sizesPtr + (<usize>nClasses << 2), count)
-      nClasses++
-      store<u32>(slot, nClasses)
+    const c = load<u32>(slot)
+    // Weights are at least 1, so a key is present exactly when its count is not 0.
+    if (c != 0) {
+      store<u32>(sizesPtr + (<usize>id << 2), c)
+      id++
+      store<u32>(slot, id)
     }
   }
-  if (assignIds) {
-    for (let i = 0; i < nRows; i++) {
-      const p = keysPtr + (<usize>i << 2)
-      store<u32>(p, load<u32>(tablePtr + (<usize>load<u32>(p) << 2)) - 1)
-    }
+  return id
+}
+
+/** keys[i] = the class id of key keys[i], from a table numbered by numberDense. */
+export function assignDense(keysPtr: usize, nRows: i32, tablePtr: usize): void {
+  for (let i = 0; i < nRows; i++) {
+    const p = keysPtr + (<usize>i << 2)
+    store<u32>(p, load<u32>(tablePtr + (<usize>load<u32>(p) << 2)) - 1)
   }
-  return <i32>nClasses
 }
 
 /**
@@ -62,57 +91,106 @@ function classOf<K>(tablePtr: usize, mask: u32, h: u32, key: K, next: u32): u32 
   }
 }
 
-/** Count row i (its weight) in class `id` (a new class when id == nClasses) and make id its key; returns the class count. */
+/** The home slot of a 32-bit or 64-bit key in a table of 2^log2Capacity entries (Fibonacci hashing). */
 @inline
-function count(keysPtr: usize, i: i32, id: u32, nClasses: u32, sizesPtr: usize, weightsPtr: usize): u32 {
+function home<K>(key: K, log2Capacity: i32): u32 {
+  if (sizeof<K>() == 8) return <u32>((<u64>key * 0x9e3779b97f4a7c15) >> (64 - <u64>log2Capacity))
+  return (<u32>key * 0x9e3779b1) >>> (32 - <u32>log2Capacity)
+}
+
+/**
+ * Count `weight` in class `id` (a new class when id == nClasses, whose key goes to classKeys unless that
+ * is 0); returns the class count.
+ */
+@inline
+function add<K>(id: u32, nClasses: u32, weight: u32, key: K, sizesPtr: usize, classKeysPtr: usize): u32 {
   const s = sizesPtr + (<usize>id << 2)
   if (id == nClasses) {
-    store<u32>(s, weightOf(weightsPtr, i))
-    nClasses++
-  } else {
-    store<u32>(s, load<u32>(s) + weightOf(weightsPtr, i))
+    store<u32>(s, weight)
+    if (classKeysPtr != 0) store<K>(classKeysPtr + (<usize>id << alignof<K>()), key)
+    return nClasses + 1
   }
-  store<u32>(keysPtr + (<usize>i << 2), id)
+  store<u32>(s, load<u32>(s) + weight)
   return nClasses
 }
 
 /**
- * Hash compaction for 32-bit keys of any range (classes in order of first appearance; sizes weighted as in
- * compactDense). `tablePtr` holds
- * 2^log2Capacity entries of 8 bytes; the capacity must exceed the number of distinct keys.
+ * Hash compaction for 32-bit keys of any range: keys[i] becomes the class id (classes in order of first
+ * appearance), sizes[j] the rows (or weights) of class j, and classKeys[j] (u32, unless 0) its key.
+ * `tablePtr` holds 2^log2Capacity entries of 8 bytes; the capacity must exceed the number of distinct keys.
  */
 export function compactHash(
-  keysPtr: usize, nRows: i32, tablePtr: usize, log2Capacity: i32, sizesPtr: usize, weightsPtr: usize
+  keysPtr: usize, nRows: i32, tablePtr: usize, log2Capacity: i32, sizesPtr: usize, weightsPtr: usize, classKeysPtr: usize
 ): i32 {
   const mask: u32 = (<u32>1 << log2Capacity) - 1
-  const shift: u32 = 32 - <u32>log2Capacity
   memory.fill(tablePtr, 0, <usize>8 << log2Capacity)
   let nClasses: u32 = 0
   for (let i = 0; i < nRows; i++) {
-    const key = load<u32>(keysPtr + (<usize>i << 2))
-    const id = classOf<u32>(tablePtr, mask, (key * 0x9e3779b1) >>> shift, key, nClasses)
-    nClasses = count(keysPtr, i, id, nClasses, sizesPtr, weightsPtr)
+    const p = keysPtr + (<usize>i << 2)
+    const key = load<u32>(p)
+    const id = classOf<u32>(tablePtr, mask, home<u32>(key, log2Capacity), key, nClasses)
+    nClasses = add<u32>(id, nClasses, weightOf(weightsPtr, i), key, sizesPtr, classKeysPtr)
+    store<u32>(p, id)
   }
   return <i32>nClasses
 }
 
 /**
  * Combine class ids with one more code column when ids * radix no longer fits 32 bits: the pair is a
- * 64-bit key (ids < 2^32, radix < 2^32), hashed with full-key comparison. Same output as compactHash;
- * `tablePtr` holds 2^log2Capacity entries of 16 bytes.
+ * 64-bit key (ids < 2^32, radix < 2^32), hashed with full-key comparison. Same output as compactHash, with
+ * u64 classKeys; `tablePtr` holds 2^log2Capacity entries of 16 bytes.
  */
 export function combineHash(
   keysPtr: usize, nRows: i32, codesPtr: usize, width: i32, radix: u32,
-  tablePtr: usize, log2Capacity: i32, sizesPtr: usize, weightsPtr: usize
+  tablePtr: usize, log2Capacity: i32, sizesPtr: usize, weightsPtr: usize, classKeysPtr: usize
 ): i32 {
   const mask: u32 = (<u32>1 << log2Capacity) - 1
-  const shift: u64 = 64 - <u64>log2Capacity
   memory.fill(tablePtr, 0, <usize>16 << log2Capacity)
   let nClasses: u32 = 0
   for (let i = 0; i < nRows; i++) {
-    const key: u64 = <u64>load<u32>(keysPtr + (<usize>i << 2)) * <u64>radix + <u64>codeAt(codesPtr, <u32>i, width)
-    const id = classOf<u64>(tablePtr, mask, <u32>((key * 0x9e3779b97f4a7c15) >> shift), key, nClasses)
-    nClasses = count(keysPtr, i, id, nClasses, sizesPtr, weightsPtr)
+    const p = keysPtr + (<usize>i << 2)
+    const key: u64 = <u64>load<u32>(p) * <u64>radix + <u64>codeAt(codesPtr, <u32>i, width)
+    const id = classOf<u64>(tablePtr, mask, home<u64>(key, log2Capacity), key, nClasses)
+    nClasses = add<u64>(id, nClasses, weightOf(weightsPtr, i), key, sizesPtr, classKeysPtr)
+    store<u32>(p, id)
   }
   return <i32>nClasses
+}
+
+/**
+ * Merge the classes of one part (its keys and sizes, as compactHash or combineHash left them) into the
+ * classes of the parts before it: map[c] = the merged id of the part's class c; returns the merged class
+ * count. Merging parts in row order numbers classes by first appearance over all rows. `clear` empties the
+ * table first (for the first part).
+ */
+@inline
+function mergeHash<K>(
+  tablePtr: usize, log2Capacity: i32, clear: bool, classKeysPtr: usize, nPart: i32, partSizesPtr: usize,
+  sizesPtr: usize, nClasses: u32, mapPtr: usize
+): i32 {
+  const mask: u32 = (<u32>1 << log2Capacity) - 1
+  if (clear) memory.fill(tablePtr, 0, (<usize>sizeof<K>() << 1) << log2Capacity)
+  for (let c = 0; c < nPart; c++) {
+    const key = load<K>(classKeysPtr + (<usize>c << alignof<K>()))
+    const id = classOf<K>(tablePtr, mask, home<K>(key, log2Capacity), key, nClasses)
+    nClasses = add<K>(id, nClasses, load<u32>(partSizesPtr + (<usize>c << 2)), key, sizesPtr, 0)
+    store<u32>(mapPtr + (<usize>c << 2), id)
+  }
+  return <i32>nClasses
+}
+
+/** mergeHash for the 32-bit keys of compactHash (tables of 8-byte entries). */
+export function mergeHash32(
+  tablePtr: usize, log2Capacity: i32, clear: bool, classKeysPtr: usize, nPart: i32, partSizesPtr: usize,
+  sizesPtr: usize, nClasses: u32, mapPtr: usize
+): i32 {
+  return mergeHash<u32>(tablePtr, log2Capacity, clear, classKeysPtr, nPart, partSizesPtr, sizesPtr, nClasses, mapPtr)
+}
+
+/** mergeHash for the 64-bit keys of combineHash (tables of 16-byte entries). */
+export function mergeHash64(
+  tablePtr: usize, log2Capacity: i32, clear: bool, classKeysPtr: usize, nPart: i32, partSizesPtr: usize,
+  sizesPtr: usize, nClasses: u32, mapPtr: usize
+): i32 {
+  return mergeHash<u64>(tablePtr, log2Capacity, clear, classKeysPtr, nPart, partSizesPtr, sizesPtr, nClasses, mapPtr)
 }

@@ -2,42 +2,65 @@
 
 import { codeAt, storeCode } from './codes'
 
-/** Bytes of scratch space diversity() needs. */
-export function diversityScratchBytes(nRows: i32, nClasses: i32, radix: u32, width: i32): usize {
-  return ((<usize>nClasses + 1) << 2) + ((<usize>nRows * <usize>width + 3) & ~(<usize>3)) + (<usize>radix << 2) * 3
+/** out[j] = the rows of class j among these rows (classIds dense, 0..nClasses-1). */
+export function countClasses(classIdsPtr: usize, nRows: i32, nClasses: i32, outPtr: usize): void {
+  memory.fill(outPtr, 0, <usize>nClasses << 2)
+  for (let i = 0; i < nRows; i++) {
+    const c = outPtr + (<usize>load<u32>(classIdsPtr + (<usize>i << 2)) << 2)
+    store<u32>(c, load<u32>(c) + 1)
+  }
 }
 
 /**
- * For the classes given by classIds (dense, 0..nClasses-1, sizes in sizesPtr) and one sensitive code
- * column (`width`-byte codes below `radix`), writes 7 f64 to outPtr:
- *   0 smallest number of distinct sensitive values in a class (distinct l)
- *   1 smallest entropy H = -sum q ln q over the classes (entropy l = exp of it)
+ * Where one part of the rows writes each class in a counting sort by class, in its own region of the
+ * sorted buffer (from `regionStart` on, so that threads never write near each other): cursors[j] =
+ * regionStart + the part's rows of classes before j, from the part's class counts.
+ */
+export function classCursors(countsPtr: usize, nClasses: i32, regionStart: u32, cursorsPtr: usize): void {
+  let cursor = regionStart
+  for (let j = 0; j < nClasses; j++) {
+    store<u32>(cursorsPtr + (<usize>j << 2), cursor)
+    cursor += load<u32>(countsPtr + (<usize>j << 2))
+  }
+}
+
+/**
+ * Counting sort of one part's sensitive codes by class: sorted[cursors[class of row i]++] = codes[i]. Each
+ * cursor ends at the end of its class in the part's region.
+ */
+export function sortByClass(classIdsPtr: usize, nRows: i32, cursorsPtr: usize, codesPtr: usize, width: i32, sortedPtr: usize): void {
+  for (let i = 0; i < nRows; i++) {
+    const c = cursorsPtr + (<usize>load<u32>(classIdsPtr + (<usize>i << 2)) << 2)
+    const at = load<u32>(c)
+    storeCode(sortedPtr, at, width, codeAt(codesPtr, <u32>i, width))
+    store<u32>(c, at + 1)
+  }
+}
+
+/** Bytes of scratch space diversity() needs for a sensitive radix. */
+export function diversityScratchBytes(radix: u32): usize {
+  return (<usize>radix << 2) * 3
+}
+
+/**
+ * For the classes jFrom..jTo-1 (sizes in sizesPtr) and the sensitive codes sorted by class by `nParts`
+ * parts (`width`-byte codes below `radix`; part t's codes of class j end at ends[t][j] and number
+ * counts[t][j]; each table holds `stride` bytes), writes 7 f64 to outPtr:
+ *   0 smallest number of distinct sensitive values in a class (distinct l; Infinity without classes)
+ *   1 smallest entropy H = -sum q ln q over the classes (entropy l = exp of it; Infinity without classes)
  *   2 largest r1 / (r_l + ... + r_m) over the classes that have at least l distinct values
  *   3 classes with fewer than l distinct values, 4 their records
  *   5 classes with a single sensitive value, 6 their records
+ * Runs of classes can go to different threads and their figures be joined (min, min, max, then sums).
  */
 export function diversity(
-  classIdsPtr: usize, nRows: i32, nClasses: i32, sizesPtr: usize,
-  codesPtr: usize, width: i32, radix: u32, l: i32, scratchPtr: usize, outPtr: usize
+  sortedPtr: usize, width: i32, sizesPtr: usize, jFrom: u32, jTo: u32, nParts: i32, endsPtr: usize, countsPtr: usize,
+  stride: usize, radix: u32, l: i32, scratchPtr: usize, outPtr: usize
 ): void {
-  const cursor = scratchPtr
-  const sorted = cursor + ((<usize>nClasses + 1) << 2)
-  const stamp = sorted + ((<usize>nRows * <usize>width + 3) & ~(<usize>3))
+  const stamp = scratchPtr
   const counts = stamp + (<usize>radix << 2)
   const seen = counts + (<usize>radix << 2)
-
-  // Counting sort of the sensitive codes by class: class j's codes land in sorted[start_j .. start_j + f_j).
-  let start: u32 = 0
-  for (let j = 0; j < nClasses; j++) {
-    store<u32>(cursor + (<usize>j << 2), start)
-    start += load<u32>(sizesPtr + (<usize>j << 2))
-  }
-  for (let i = 0; i < nRows; i++) {
-    const c = cursor + (<usize>load<u32>(classIdsPtr + (<usize>i << 2)) << 2)
-    const at = load<u32>(c)
-    storeCode(sorted, at, width, codeAt(codesPtr, <u32>i, width))
-    store<u32>(c, at + 1)
-  }
+  const sorted = sortedPtr
   memory.fill(stamp, 0xff, <usize>radix << 2)
 
   let minDistinct: f64 = Infinity
@@ -45,22 +68,23 @@ export function diversity(
   let maxRatio: f64 = 0
   let fewerClasses: f64 = 0, fewerRecords: f64 = 0
   let homogeneousClasses: f64 = 0, homogeneousRecords: f64 = 0
-  let end: u32 = 0
-  for (let j = 0; j < nClasses; j++) {
+  for (let j = jFrom; j < jTo; j++) {
     const f = load<u32>(sizesPtr + (<usize>j << 2))
-    const begin = end
-    end += f
     // Count the values of this class; `stamp` marks values already met in class j.
     let m: i32 = 0
-    for (let at = begin; at < end; at++) {
-      const v = <usize>codeAt(sorted, at, width)
-      if (load<u32>(stamp + (v << 2)) != <u32>j) {
-        store<u32>(stamp + (v << 2), <u32>j)
-        store<u32>(counts + (v << 2), 0)
-        store<u32>(seen + (<usize>m << 2), <u32>v)
-        m++
+    for (let part = 0; part < nParts; part++) {
+      const cell = <usize>part * stride + (<usize>j << 2)
+      const end = load<u32>(endsPtr + cell)
+      for (let at = end - load<u32>(countsPtr + cell); at < end; at++) {
+        const v = <usize>codeAt(sorted, at, width)
+        if (load<u32>(stamp + (v << 2)) != <u32>j) {
+          store<u32>(stamp + (v << 2), <u32>j)
+          store<u32>(counts + (v << 2), 0)
+          store<u32>(seen + (<usize>m << 2), <u32>v)
+          m++
+        }
+        store<u32>(counts + (v << 2), load<u32>(counts + (v << 2)) + 1)
       }
-      store<u32>(counts + (v << 2), load<u32>(counts + (v << 2)) + 1)
     }
     const size = <f64>f
     let h: f64 = 0
@@ -101,8 +125,8 @@ export function diversity(
       if (ratio > maxRatio) maxRatio = ratio
     }
   }
-  store<f64>(outPtr, nClasses == 0 ? 0 : minDistinct)
-  store<f64>(outPtr, nClasses == 0 ? 0 : minEntropy, 8)
+  store<f64>(outPtr, minDistinct)
+  store<f64>(outPtr, minEntropy, 8)
   store<f64>(outPtr, maxRatio, 16)
   store<f64>(outPtr, fewerClasses, 24)
   store<f64>(outPtr, fewerRecords, 32)

@@ -75,16 +75,32 @@ export function suppression(sizesPtr: usize, failPtr: usize, nClasses: i32, outP
 }
 
 /**
- * One column's kept loss: the sum over the passing classes of size x cost[generalised code]. Every tuple of
- * a class shares its generalised codes, so the code of the class's first tuple (firstRows) stands for all.
+ * One column's kept records per generalised code, over the passing classes jFrom..jTo-1: records[code] +=
+ * the class's size. Every tuple of a class shares its generalised codes, so the code of the class's first
+ * tuple (firstRows) stands for all. `recordsPtr` holds `radix` f64 (zeroed here); counts stay exact.
  */
-export function keptCost(genPtr: usize, firstPtr: usize, sizesPtr: usize, failPtr: usize, nClasses: i32, costPtr: usize): f64 {
-  let sum: f64 = 0
-  for (let c = 0; c < nClasses; c++) {
+export function keptRecords(genPtr: usize, firstPtr: usize, sizesPtr: usize, failPtr: usize, jFrom: i32, jTo: i32,
+  radix: u32, recordsPtr: usize): void {
+  memory.fill(recordsPtr, 0, <usize>radix << 3)
+  for (let c = jFrom; c < jTo; c++) {
     if (load<u8>(failPtr + <usize>c) == 0) {
-      const code = load<u32>(genPtr + (<usize>load<u32>(firstPtr + (<usize>c << 2)) << 2))
-      sum += <f64>load<u32>(sizesPtr + (<usize>c << 2)) * load<f64>(costPtr + (<usize>code << 3))
+      const at = recordsPtr + (<usize>load<u32>(genPtr + (<usize>load<u32>(firstPtr + (<usize>c << 2)) << 2)) << 3)
+      store<f64>(at, load<f64>(at) + <f64>load<u32>(sizesPtr + (<usize>c << 2)))
     }
+  }
+}
+
+/**
+ * One column's kept loss: sum over the codes of cost[code] x the kept records with that code, summed over
+ * `nParts` tables of keptRecords (radix f64 each, `stride` bytes apart). Summed in code order, so the figure
+ * does not depend on how the classes were split.
+ */
+export function keptCost(recordsPtr: usize, nParts: i32, stride: usize, radix: u32, costPtr: usize): f64 {
+  let sum: f64 = 0
+  for (let code: u32 = 0; code < radix; code++) {
+    let records: f64 = 0
+    for (let t = 0; t < nParts; t++) records += load<f64>(recordsPtr + <usize>t * stride + (<usize>code << 3))
+    if (records != 0) sum += records * load<f64>(costPtr + (<usize>code << 3))
   }
   return sum
 }

@@ -1,7 +1,8 @@
 // npm run bench: the risk kernel (WebAssembly against the TypeScript reference and against the same
 // algorithm in plain JS) and the whole `riskcheck FILE --k 5 --json --no-propose` process, on seeded tables
 // of 1M and 10M rows; then the generalisation search on Adult (bench/search.js); then scale and formats
-// (bench/scale.js: Arrow, Parquet, CSV, DuckDB side by side, a 100M-row stream). Prints figures; asserts
+// (bench/scale.js: Arrow, Parquet, CSV, DuckDB side by side, a 100M-row stream); then 1 and 2 threads
+// (bench/threads.js). Prints figures; asserts
 // nothing. Uses dist/ (built by npm install).
 import { spawnSync } from 'node:child_process'
 import { statSync } from 'node:fs'
@@ -12,6 +13,7 @@ import { makeBenchFile } from './data.js'
 import { plainJsClassStats } from './plain-js.js'
 import { benchSearch } from './search.js'
 import { benchScale } from './scale.js'
+import { benchThreads } from './threads.js'
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url))
 const BIN = fileURLToPath(new URL('../bin/riskcheck.js', import.meta.url))
@@ -78,7 +80,9 @@ console.log('\nSide by side: the class sizes by DuckDB (riskcheck sql --dialect 
 console.table(scale.versus)
 console.log('\nAn Arrow stream generated batch by batch, analysed with --stream (riskcheck FILE --stream --k 5 --json --no-propose)')
 console.table([scale.streamed])
-console.log('\nWorker threads: not implemented (one core); see README, Limits.')
+const threads = benchThreads(OUT, median)
+console.log(`\nWorker threads (--threads 1 and 2): ${threads.machine}`)
+console.table(threads.rows)
 
 function measureProcess(file) {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, BIN, file, '--k', '5', '--json', '--no-propose'],

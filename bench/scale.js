@@ -96,7 +96,7 @@ export async function benchScale(OUT, median) {
   const versus = {
     'DuckDB GROUP BY on the Parquet file (in-process, all cores), s': duck.toFixed(2),
     'DuckDB ns/row': (duck * 1e9 / rows).toFixed(1),
-    'riskcheck whole process on the same file (one core), s': parquetWall.toFixed(2),
+    'riskcheck whole process on the same file (default threads), s': parquetWall.toFixed(2),
     'riskcheck / DuckDB': (parquetWall / duck).toFixed(2),
   }
   const streamRows = Number(process.env.BENCH_STREAM_ROWS ?? 100_000_000)

@@ -13,6 +13,8 @@ import { RiskcheckError } from './errors.js'
 import type { HierarchySpec } from './hierarchy/index.js'
 import { readCsvSchema } from './input/csv.js'
 import { inputFormat, readTable } from './input/read.js'
+import { loadKernels } from './kernels/wasm/index.js'
+import { defaultThreads } from './kernels/wasm/team.js'
 import { fileFacts } from './input/facts.js'
 import { METRICS } from './lattice/metrics.js'
 import type { Metric } from './lattice/metrics.js'
@@ -85,6 +87,7 @@ interface CliOptions {
   decimalComma?: boolean
   schema?: string
   stream?: boolean
+  threads?: number
   population?: string
   report: string[]
   lang: Lang
@@ -156,6 +159,7 @@ export function makeProgram(io: Io, done: (code: number) => void, command = 'ris
       .argParser(reportOption).default([], 'none'))
     .addOption(new Option('--lang <language>', 'language of the reports').choices(LANGS).default('en'))
     .option('--reveal-small-cells', 'let the reports show combinations with fewer than k records (the report says so first)')
+    .option('--threads <n>', THREADS_HELP, threadCount)
     .option('--json', 'print one JSON object instead of the summary')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`riskcheck: ${text}`) })
@@ -182,9 +186,10 @@ function addFrequencyCommands(program: Command, io: Io, done: (code: number) => 
     .option('--schema <file.json>', 'CSV: the types of some columns, {"column": "string|int|float|date|bool"}')
     .requiredOption('--out <file.arrow>', 'the frequency table to write')
     .option('--force', 'let --out replace an existing file')
-    .action(async (file: string, o: CsvFlags & { qi?: string[]; sensitive?: string[]; counts?: string; out: string; force?: boolean }) => {
+    .option('--threads <n>', THREADS_HELP, threadCount)
+    .action(async (file: string, o: CsvFlags & { qi?: string[]; sensitive?: string[]; counts?: string; out: string; force?: boolean; threads?: number }) => {
       checkOutput(o.out, { input: file, force: o.force })
-      const options = { qi: o.qi, sensitive: o.sensitive, counts: o.counts, source: file }
+      const options = { qi: o.qi, sensitive: o.sensitive, counts: o.counts, source: file, kernels: kernelsOf(o.threads) }
       const table = o.stream ? await streamed(file, o, options, io) : frequencyFile(inputOf(file, o), options)
       writeArrow(table, o.out, { input: file, force: o.force })
       io.out(`${table.numRows.toLocaleString('en-US')} combinations of ${describeFrequencies(table)} written to ${o.out}.\n`)
@@ -324,8 +329,14 @@ function policyOf(file: string, o: CliOptions, io: Io): Policy {
     hierarchies,
     source: file,
     progress: o.json ? undefined : io.progress,
+    kernels: kernelsOf(o.threads),
   }
 }
+
+const THREADS_HELP = `threads for large tables (default: the cores, here ${defaultThreads()}, at most 8); the figures do not depend on it`
+
+/** The kernels with --threads, or the default ones. */
+const kernelsOf = (threads: number | undefined) => threads === undefined ? undefined : loadKernels({ threads })
 
 /** The table without the --drop columns; a quasi-identifier or sensitive column cannot be dropped (the risk
  * after was measured with it). */
@@ -359,6 +370,13 @@ function jsonOf(r: AnonymiseResult, out: string | undefined): RiskResult & Recor
     generalisation: { reason: r.reason, assumptions: r.assumptions, notes: r.notes, ...r.search, milliseconds: undefined },
     output: out ?? null,
   }
+}
+
+/** --threads: 1 to 64. */
+function threadCount(value: string): number {
+  const n = Number(value)
+  if (!/^\s*\d+\s*$/.test(value) || n < 1 || n > 64) throw new InvalidArgumentError('threads must be a whole number from 1 to 64.')
+  return n
 }
 
 function wholeNumber(name: string) {

@@ -5,9 +5,11 @@ import { groupRows } from './group.js'
 import type { GroupColumn } from './group.js'
 import { arena, guard } from './instance.js'
 import type { Arena, Exports } from './instance.js'
+import { apart, rowParts } from './team.js'
+import type { Team } from './team.js'
 
 /** An evaluator over `table`, in the fresh instance `x`. */
-export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec): Evaluator {
+export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec, team: Team): Evaluator {
   x.reset()
   const n = table.counts.length
   const tableRows = table.rows
@@ -28,6 +30,9 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
   const sizes = mem.alloc(Math.max(n, 1) * 4)
   const fail = mem.alloc(Math.max(n, 1))
   const out = mem.alloc(4 * 8)
+  const parts = rowParts(n, team.size)
+  const remap = (codes: number, map: number, gen: number) =>
+    team.run('remap', parts.map(p => [codes + 4 * p.from, p.count, map, gen + 4 * p.from]))
   return {
     evaluate: (levels, criteria) => guard(() => {
       const at = x.mark()
@@ -36,20 +41,27 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
         const h = levels[j]
         if (h === 0) return q.codes
         if (q.radices[h] === 1) return -1
-        x.remap(q.codes, n, q.maps[h], q.gen)
+        remap(q.codes, q.maps[h], q.gen)
         return q.gen
       })
       const cols = qi.flatMap((q, j): GroupColumn[] =>
         gens[j] < 0 ? [] : [{ radix: q.radices[levels[j]], place: () => ({ ptr: gens[j], width: 4 }) }])
-      const classes = groupRows(x, mem, cols, n, { keys, sizes, weights: counts, assignIds: true })
+      const classes = groupRows(x, mem, cols, n, { keys, sizes, weights: counts, assignIds: true }, team)
       x.failBelow(sizes, classes, criteria.k, fail, 1)
-      criteria.l.forEach((l, i) => failBelowL(x, mem, { keys, classes, n, fail, ...sensitive[i] }, l))
+      criteria.l.forEach((l, i) => failBelowL(x, mem, team, { keys, classes, n, fail, ...sensitive[i] }, l))
       x.suppression(sizes, fail, classes, out)
       const [suppressed, failingClasses, keptSquares, minKeptClassSize] = mem.f64(out, 4)
       const first = mem.alloc(Math.max(classes, 1) * 4)
       x.firstRows(keys, n, classes, first)
-      const keptCost = qi.map((q, j) => gens[j] < 0 ? (records - suppressed) * mem.f64(q.costs[levels[j]], 1)[0]
-        : x.keptCost(gens[j], first, sizes, fail, classes, q.costs[levels[j]]))
+      const runs = rowParts(classes, team.size)
+      const keptCost = qi.map((q, j) => {
+        const radix = q.radices[levels[j]]
+        if (gens[j] < 0) return (records - suppressed) * mem.f64(q.costs[levels[j]], 1)[0]
+        const stride = apart(8 * radix)
+        const kept = mem.alloc(stride * runs.length)
+        team.run('keptRecords', runs.map((r, t) => [gens[j], first, sizes, fail, r.from, r.from + r.count, radix, kept + stride * t]))
+        return x.keptCost(kept, runs.length, stride, radix, q.costs[levels[j]])
+      })
       x.release(at)
       return { classes, failingClasses, suppressed, keptSquares, keptCost, minKeptClassSize } satisfies NodeFigures
     }),
@@ -57,12 +69,12 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
       const at = x.mark()
       const cols: GroupColumn[] = [
         ...qi.map((q, j): GroupColumn => {
-          x.remap(q.codes, n, q.maps[levels[j]], q.gen)
+          remap(q.codes, q.maps[levels[j]], q.gen)
           return { radix: q.radices[levels[j]], place: () => ({ ptr: q.gen, width: 4 }) }
         }),
         ...sensitive.map((s): GroupColumn => ({ radix: s.radix, place: () => ({ ptr: s.codes, width: 4 }) })),
       ]
-      const tuples = groupRows(x, mem, cols, n, { keys, sizes, weights: counts, assignIds: true })
+      const tuples = groupRows(x, mem, cols, n, { keys, sizes, weights: counts, assignIds: true }, team)
       const first = mem.alloc(Math.max(tuples, 1) * 4)
       x.firstRows(keys, n, tuples, first)
       const out = mem.alloc(Math.max(tuples, 1) * 4)
@@ -80,14 +92,14 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
 interface PairInput { keys: number; classes: number; n: number; fail: number; codes: number; radix: number }
 
 /** Mark as failing the classes with fewer than l distinct values of one sensitive column. */
-function failBelowL(x: Exports, mem: Arena, p: PairInput, l: number): void {
+function failBelowL(x: Exports, mem: Arena, team: Team, p: PairInput, l: number): void {
   const pairs = mem.alloc(p.n * 4)
   const pairSizes = mem.alloc(p.n * 4)
   const cols: GroupColumn[] = [
     { radix: p.classes, place: () => ({ ptr: p.keys, width: 4 }) },
     { radix: p.radix, place: () => ({ ptr: p.codes, width: 4 }) },
   ]
-  const nPairs = groupRows(x, mem, cols, p.n, { keys: pairs, sizes: pairSizes, weights: 0, assignIds: true })
+  const nPairs = groupRows(x, mem, cols, p.n, { keys: pairs, sizes: pairSizes, weights: 0, assignIds: true }, team)
   const distinct = mem.alloc(p.classes * 4)
   x.distinctPerClass(p.keys, pairs, p.n, nPairs, p.classes, mem.alloc(nPairs), distinct)
   x.failBelow(distinct, p.classes, l, p.fail, 0)

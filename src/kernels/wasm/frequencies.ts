@@ -3,11 +3,13 @@ import type { DiversityFigures, FrequencyTable, KernelInput, KernelOutput, CodeC
 import { classBound, groupRows, upload, uploaded } from './group.js'
 import { arena } from './instance.js'
 import type { Arena, Exports } from './instance.js'
+import { apart, rowParts } from './team.js'
+import type { Team } from './team.js'
 
 const widthOf = (cols: CodeColumn[]) => Math.max(1, ...cols.map(c => c.chunks[0]?.BYTES_PER_ELEMENT ?? 1))
 
 /** Class figures and l-diversity of the rows of `input`. */
-export function frequencies(x: Exports, input: KernelInput): KernelOutput {
+export function frequencies(x: Exports, input: KernelInput, team: Team): KernelOutput {
   const n = input.rows
   x.reset()
   const mem = arena(x, `${n} rows`)
@@ -18,7 +20,7 @@ export function frequencies(x: Exports, input: KernelInput): KernelOutput {
   const scratch = x.mark()
   const column = mem.alloc(n * width)
   const nClasses = groupRows(x, mem, input.quasiIdentifiers.map(c => uploaded(mem, c, column, n)), n,
-    { keys, sizes, weights: 0, assignIds: input.sensitive.length > 0 })
+    { keys, sizes, weights: 0, assignIds: input.sensitive.length > 0 }, team)
   x.release(scratch)
 
   const stats = mem.alloc(16)
@@ -26,19 +28,63 @@ export function frequencies(x: Exports, input: KernelInput): KernelOutput {
   const [minClassSize, maxClassSize, recordsBelowK, sampleUniques] = mem.u32(stats, 4)
   const histogram = readHistogram(x, mem, sizes, nClasses, maxClassSize)
 
-  const out = mem.alloc(7 * 8)
   const diversity = input.sensitive.map((col): DiversityFigures => {
     const at = x.mark()
     const codes = mem.alloc(n * width)
     const w = upload(mem, col, codes, n)
-    const work = mem.alloc(x.diversityScratchBytes(n, nClasses, col.radix, w))
-    x.diversity(keys, n, nClasses, sizes, codes, w, col.radix, input.l, work, out)
+    const figures = diversityOf(x, mem, team, { keys, n, sizes, nClasses, codes, width: w, radix: col.radix, l: input.l })
     x.release(at)
-    const f = mem.f64(out, 7)
-    return { distinct: f[0], entropyH: f[1], maxRatio: f[2], classesBelowL: f[3], recordsBelowL: f[4],
-      homogeneousClasses: f[5], homogeneousRecords: f[6] }
+    return figures
   })
   return { classes: nClasses, minClassSize, maxClassSize, recordsBelowK, sampleUniques, histogram, diversity }
+}
+
+interface DiversityInput {
+  keys: number; n: number; sizes: number; nClasses: number; codes: number; width: number; radix: number; l: number
+}
+
+/**
+ * l-diversity of one sensitive column: each part of the rows sorts its codes by class into its own region
+ * (after counting its rows per class), then the classes are judged in runs of about equal rows, one per
+ * part, reading each class from every region; the runs' figures are joined (smallest, smallest, largest,
+ * then sums: each one exact).
+ */
+function diversityOf(x: Exports, mem: Arena, team: Team, d: DiversityInput): DiversityFigures {
+  const parts = rowParts(d.n, team.size)
+  const stride = apart(4 * d.nClasses)
+  // one part: its class counts are the class sizes
+  const counts = parts.length === 1 ? d.sizes : mem.alloc(stride * parts.length)
+  if (parts.length > 1) team.run('countClasses', parts.map((p, t) => [d.keys + 4 * p.from, p.count, d.nClasses, counts + stride * t]))
+  const ends = mem.alloc(stride * parts.length)
+  team.run('classCursors', parts.map((p, t) => [counts + stride * t, d.nClasses, p.from, ends + stride * t]))
+  const sorted = mem.alloc(apart(d.n * d.width))
+  team.run('sortByClass', parts.map((p, t) => [d.keys + 4 * p.from, p.count, ends + stride * t, d.codes + d.width * p.from,
+    d.width, sorted]))
+  const runs = classRuns(mem.u32(d.sizes, d.nClasses), d.n, team.size)
+  const out = mem.alloc(apart(7 * 8) * runs.length)
+  const outAt = (t: number) => out + apart(7 * 8) * t
+  team.run('diversity', runs.map((r, t) => [sorted, d.width, d.sizes, r.from, r.to, parts.length, ends, counts, stride,
+    d.radix, d.l, mem.alloc(apart(x.diversityScratchBytes(d.radix))), outAt(t)]))
+  const f = runs.map((_, t) => mem.f64(outAt(t), 7))
+  const min = (i: number) => Math.min(...f.map(r => r[i]))
+  const sum = (i: number) => f.reduce((a, r) => a + r[i], 0)
+  const none = d.nClasses === 0
+  return { distinct: none ? 0 : min(0), entropyH: none ? 0 : min(1), maxRatio: Math.max(...f.map(r => r[2])),
+    classesBelowL: sum(3), recordsBelowL: sum(4), homogeneousClasses: sum(5), homogeneousRecords: sum(6) }
+}
+
+/** `count` runs of consecutive classes with about n / count rows each. */
+function classRuns(sizes: Uint32Array, n: number, count: number): { from: number; to: number }[] {
+  const runs = []
+  let from = 0, rows = 0
+  for (let t = 1; t <= count; t++) {
+    let to = from
+    const target = t === count ? Infinity : (n * t) / count
+    while (to < sizes.length && rows < target) rows += sizes[to++]
+    runs.push({ from, to })
+    from = to
+  }
+  return runs
 }
 
 function readHistogram(x: Exports, mem: Arena, sizes: number, nClasses: number, maxSize: number): [number, number][] {
@@ -51,14 +97,14 @@ function readHistogram(x: Exports, mem: Arena, sizes: number, nClasses: number, 
 }
 
 /** The distinct tuples of `columns` over `rows` rows, in order of first appearance, with their counts. */
-export function frequencyTable(x: Exports, columns: CodeColumn[], rows: number): FrequencyTable {
+export function frequencyTable(x: Exports, columns: CodeColumn[], rows: number, team: Team): FrequencyTable {
   x.reset()
   const mem = arena(x, `${rows} rows`)
   const keys = mem.alloc(rows * 4)
   const sizes = mem.alloc(classBound(rows, columns.map(c => c.radix)) * 4)
   const column = mem.alloc(rows * widthOf(columns))
   const nTuples = groupRows(x, mem, columns.map(c => uploaded(mem, c, column, rows)), rows,
-    { keys, sizes, weights: 0, assignIds: true })
+    { keys, sizes, weights: 0, assignIds: true }, team)
   const first = mem.alloc(nTuples * 4)
   x.firstRows(keys, rows, nTuples, first)
   const out = mem.alloc(nTuples * 4)

@@ -2,6 +2,8 @@
 import type { CodeColumn } from '../../types.js'
 import { KEY_SPACE } from './instance.js'
 import type { Arena, Exports } from './instance.js'
+import { rowParts } from './team.js'
+import type { Team } from './team.js'
 
 /** Key ranges up to this many use a dense counting table; larger ones a hash table. */
 const DENSE_MAX = 2 ** 26
@@ -25,40 +27,92 @@ export interface Grouping {
  * Class sizes into `sizes` (and, with assignIds, the class id of each row into `keys`); returns the number
  * of classes. Columns are folded into a mixed-radix key while it fits 32 bits; then the keys are compacted
  * to dense class ids (at most n of them) and folding goes on, with 64-bit pair keys when even that overflows.
+ * The rows are cut into the team's parts; the parts' counts are joined so that the classes and their order
+ * are those of one pass (key order for a dense table, order of first appearance for a hash table).
  */
-export function groupRows(x: Exports, mem: Arena, cols: GroupColumn[], n: number, g: Grouping): number {
+export function groupRows(x: Exports, mem: Arena, cols: GroupColumn[], n: number, g: Grouping, team: Team): number {
   if (n === 0) return 0
   if (cols.length === 0) {
     mem.u32(g.keys, n).fill(0)
     mem.u32(g.sizes, 1)[0] = g.weights ? mem.u32(g.weights, n).reduce((a, w) => a + w, 0) : n
     return 1
   }
+  const parts = rowParts(n, team.size)
   let range = 1
   cols.forEach((col, j) => {
     const { ptr, width } = col.place()
     if (j === 0) {
-      x.mixCodes(g.keys, n, ptr, width, col.radix, 1)
+      team.run('mixCodes', parts.map(p => [g.keys + 4 * p.from, p.count, ptr + width * p.from, width, col.radix, 1]))
       range = col.radix
       return
     }
-    if (range * col.radix > KEY_SPACE) range = compact(x, mem, g, n, range, true)
+    if (range * col.radix > KEY_SPACE) range = compact(x, mem, g, n, range, true, team)
     if (range * col.radix <= KEY_SPACE) {
-      x.mixCodes(g.keys, n, ptr, width, col.radix, 0)
+      team.run('mixCodes', parts.map(p => [g.keys + 4 * p.from, p.count, ptr + width * p.from, width, col.radix, 0]))
       range *= col.radix
     } else {
-      const log2 = hashLog2(Math.min(n, range * col.radix))
-      range = x.combineHash(g.keys, n, ptr, width, col.radix, mem.alloc(16 * 2 ** log2), log2, g.sizes, g.weights)
+      range = joinHashed(x, mem, g, parts, team, 8, Math.min(n, range * col.radix), (p, table, log2, sizes, classKeys) =>
+        [g.keys + 4 * p.from, p.count, ptr + width * p.from, width, col.radix, table, log2, sizes, weightsAt(g, p), classKeys])
     }
   })
-  return compact(x, mem, g, n, range, g.assignIds)
+  return compact(x, mem, g, n, range, g.assignIds, team)
 }
 
-function compact(x: Exports, mem: Arena, g: Grouping, n: number, range: number, assignIds: boolean): number {
+type Part = { from: number; count: number }
+const weightsAt = (g: Grouping, p: Part) => g.weights ? g.weights + 4 * p.from : 0
+
+function compact(x: Exports, mem: Arena, g: Grouping, n: number, range: number, assignIds: boolean, team: Team): number {
   if (range <= 2 ** 16 || (range <= DENSE_MAX && range <= 8 * n)) {
-    return x.compactDense(g.keys, n, range, mem.alloc(range * 4), g.sizes, assignIds ? 1 : 0, g.weights)
+    // one counting table that every part adds to (atomically when there are several parts)
+    const parts = rowParts(n, team.size)
+    const tables = mem.alloc(range * 4)
+    if (parts.length === 1) x.countDense(g.keys, n, range, tables, g.weights)
+    else {
+      const slices = rowParts(range, parts.length)
+      team.run('clear', slices.map(r => [tables + 4 * r.from, 4 * r.count]))
+      team.run('countDenseShared', parts.map(p => [g.keys + 4 * p.from, p.count, tables, weightsAt(g, p)]))
+    }
+    const keyRuns = rowParts(range, parts.length)
+    const present = parts.length === 1 ? [0] : team.run('presentKeys', keyRuns.map(r => [tables, r.from, r.count]))
+    const firstIds = present.map((_, t) => present.slice(0, t).reduce((a, c) => a + c, 0))
+    const classes = team.run('numberDense', keyRuns.map((r, t) => [tables, r.from, r.count, firstIds[t], g.sizes])).at(-1) as number
+    if (assignIds) team.run('assignDense', parts.map(p => [g.keys + 4 * p.from, p.count, tables]))
+    return classes
   }
-  const log2 = hashLog2(Math.min(n, range))
-  return x.compactHash(g.keys, n, mem.alloc(8 * 2 ** log2), log2, g.sizes, g.weights)
+  return joinHashed(x, mem, g, rowParts(n, team.size), team, 4, Math.min(n, range), (p, table, log2, sizes, classKeys) =>
+    [g.keys + 4 * p.from, p.count, table, log2, sizes, weightsAt(g, p), classKeys])
+}
+
+/**
+ * Hash each part's rows (compactHash for 4-byte keys, combineHash for 8-byte ones; `args` gives a part's
+ * arguments), then merge the parts' classes in row order and renumber each part's rows to the merged ids.
+ * `distinct` bounds the classes of the whole table.
+ */
+function joinHashed(x: Exports, mem: Arena, g: Grouping, parts: Part[], team: Team, keyBytes: 4 | 8, distinct: number,
+  args: (p: Part, table: number, log2: number, sizes: number, classKeys: number) => number[]): number {
+  const kernel = keyBytes === 4 ? 'compactHash' : 'combineHash'
+  const entry = 2 * keyBytes
+  if (parts.length === 1) {
+    const log2 = hashLog2(distinct)
+    return team.run(kernel, [args(parts[0], mem.alloc(entry * 2 ** log2), log2, g.sizes, 0)])[0]
+  }
+  const local = parts.map(p => {
+    const bound = Math.min(p.count, distinct)
+    const log2 = hashLog2(bound)
+    return { table: mem.alloc(entry * 2 ** log2), log2, sizes: mem.alloc(4 * bound), classKeys: mem.alloc(keyBytes * bound) }
+  })
+  const counts = team.run(kernel, parts.map((p, t) => args(p, local[t].table, local[t].log2, local[t].sizes, local[t].classKeys)))
+  const log2 = hashLog2(Math.min(distinct, counts.reduce((a, c) => a + c, 0)))
+  const table = mem.alloc(entry * 2 ** log2)
+  const merge = keyBytes === 4 ? x.mergeHash32 : x.mergeHash64
+  let classes = 0
+  const maps = parts.map((_, t) => {
+    const map = mem.alloc(4 * counts[t])
+    classes = merge(table, log2, t === 0 ? 1 : 0, local[t].classKeys, counts[t], local[t].sizes, g.sizes, classes, map)
+    return map
+  })
+  team.run('remap', parts.map((p, t) => [g.keys + 4 * p.from, p.count, maps[t], g.keys + 4 * p.from]))
+  return classes
 }
 
 /** log2 of a power-of-two hash capacity at least twice the number of keys. */

@@ -2,20 +2,39 @@
 import type { Kernels } from '../../types.js'
 import { evaluator } from './evaluator.js'
 import { frequencies, frequencyTable } from './frequencies.js'
-import { guard, instantiate } from './instance.js'
+import { guard, instantiate, kernelModule } from './instance.js'
+import type { Exports } from './instance.js'
+import { defaultThreads, teamFor } from './team.js'
 
-let shared: Kernels | undefined
+export interface KernelOptions {
+  /** Threads the kernels may use on large tables (default: the cores, at most 8); results do not depend on it. */
+  threads?: number
+  /** Rows (or distinct tuples) a thread must have to be used (default 131,072: below, handing work over costs more than it saves). */
+  minRowsPerThread?: number
+  /** The module's bytes, instead of build/riskcheck.wasm. */
+  bytes?: Uint8Array
+}
+
+const loaded = new Map<string, Kernels>()
 
 /** The WebAssembly kernels, compiled once per process from build/riskcheck.wasm (or from `bytes`). */
-export function loadKernels(bytes?: Uint8Array): Kernels {
-  if (!bytes && shared) return shared
-  const x = instantiate(bytes)
+export function loadKernels(options: KernelOptions = {}): Kernels {
+  const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()))
+  const key = `${threads} ${options.minRowsPerThread}`
+  const cached = options.bytes ? undefined : loaded.get(key)
+  if (cached) return cached
+  const module = kernelModule(options.bytes)
+  const x = instantiate(module)
+  const team = (on: Exports, rows: number) => teamFor(on, module, rows, threads, options.minRowsPerThread)
   const kernels: Kernels = {
-    frequencies: input => guard(() => frequencies(x, input)),
-    frequencyTable: (columns, rows) => guard(() => frequencyTable(x, columns, rows)),
+    frequencies: input => guard(() => frequencies(x, input, team(x, input.rows))),
+    frequencyTable: (columns, rows) => guard(() => frequencyTable(x, columns, rows, team(x, rows))),
     // An evaluator keeps its data in memory between calls, so it gets an instance of its own.
-    evaluator: (table, spec) => guard(() => evaluator(instantiate(bytes), table, spec)),
+    evaluator: (table, spec) => guard(() => {
+      const own = instantiate(module)
+      return evaluator(own, table, spec, team(own, table.counts.length))
+    }),
   }
-  if (!bytes) shared = kernels
+  if (!options.bytes) loaded.set(key, kernels)
   return kernels
 }

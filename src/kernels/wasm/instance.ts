@@ -12,34 +12,55 @@ export interface Exports {
   mark(): number
   release(at: number): void
   mixCodes(keys: number, n: number, codes: number, width: number, radix: number, first: number): void
-  compactDense(keys: number, n: number, range: number, table: number, sizes: number, assignIds: number, weights: number): number
-  compactHash(keys: number, n: number, table: number, log2Capacity: number, sizes: number, weights: number): number
+  countDense(keys: number, n: number, range: number, table: number, weights: number): void
+  countDenseShared(keys: number, n: number, table: number, weights: number): void
+  clear(ptr: number, bytes: number): void
+  presentKeys(table: number, from: number, count: number): number
+  numberDense(table: number, from: number, count: number, firstId: number, sizes: number): number
+  assignDense(keys: number, n: number, table: number): void
+  compactHash(keys: number, n: number, table: number, log2Capacity: number, sizes: number, weights: number, classKeys: number): number
   combineHash(keys: number, n: number, codes: number, width: number, radix: number,
-    table: number, log2Capacity: number, sizes: number, weights: number): number
+    table: number, log2Capacity: number, sizes: number, weights: number, classKeys: number): number
+  mergeHash32(table: number, log2Capacity: number, clear: number, classKeys: number, nPart: number, partSizes: number,
+    sizes: number, nClasses: number, map: number): number
+  mergeHash64(table: number, log2Capacity: number, clear: number, classKeys: number, nPart: number, partSizes: number,
+    sizes: number, nClasses: number, map: number): number
   classStats(sizes: number, nClasses: number, k: number, out: number): void
   sizeHistogram(sizes: number, nClasses: number, out: number, maxSize: number): void
-  diversityScratchBytes(n: number, nClasses: number, radix: number, width: number): number
-  diversity(classIds: number, n: number, nClasses: number, sizes: number, codes: number, width: number,
-    radix: number, l: number, scratch: number, out: number): void
+  countClasses(classIds: number, n: number, nClasses: number, out: number): void
+  classCursors(counts: number, nClasses: number, regionStart: number, cursors: number): void
+  sortByClass(classIds: number, n: number, cursors: number, codes: number, width: number, sorted: number): void
+  diversityScratchBytes(radix: number): number
+  diversity(sorted: number, width: number, sizes: number, jFrom: number, jTo: number, nParts: number, ends: number,
+    counts: number, stride: number, radix: number, l: number, scratch: number, out: number): void
   remap(codes: number, n: number, map: number, out: number): void
   firstRows(classIds: number, n: number, nClasses: number, out: number): void
   gather(codes: number, width: number, rows: number, n: number, out: number): void
   distinctPerClass(classIds: number, pairIds: number, n: number, nPairs: number, nClasses: number, seen: number, out: number): void
   failBelow(values: number, nClasses: number, threshold: number, fail: number, reset: number): void
   suppression(sizes: number, fail: number, nClasses: number, out: number): void
-  keptCost(gen: number, first: number, sizes: number, fail: number, nClasses: number, cost: number): number
+  keptRecords(gen: number, first: number, sizes: number, fail: number, jFrom: number, jTo: number, radix: number, records: number): void
+  keptCost(records: number, nParts: number, stride: number, radix: number, cost: number): number
 }
 
 const WASM_PATH = packageFile('build/riskcheck.wasm')
 /** 32-bit keys and pointers: the limit of a mixed-radix key and of WebAssembly memory. */
 export const KEY_SPACE = 2 ** 32
 
+/** Pages of 64 KiB in 4 GiB: the most a shared memory may declare (it reserves that much address space). */
+const MAX_PAGES = 65536
+
 let compiled: WebAssembly.Module | undefined
 
-/** A fresh instance of the kernels module (its own memory), compiled once per process. */
-export function instantiate(bytes?: Uint8Array): Exports {
-  const module = bytes ? new WebAssembly.Module(bytes) : (compiled ??= new WebAssembly.Module(readWasm()))
-  return new WebAssembly.Instance(module, {}).exports as unknown as Exports
+/** The kernels module, compiled once per process (or from `bytes`). */
+export function kernelModule(bytes?: Uint8Array): WebAssembly.Module {
+  return bytes ? new WebAssembly.Module(bytes) : (compiled ??= new WebAssembly.Module(readWasm()))
+}
+
+/** A fresh instance of `module` over a memory of its own, shared so that worker threads can join in. */
+export function instantiate(module: WebAssembly.Module): Exports {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true })
+  return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports
 }
 
 function readWasm(): Uint8Array {

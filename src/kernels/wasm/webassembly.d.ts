@@ -8,6 +8,7 @@ declare namespace WebAssembly {
     readonly exports: Record<string, unknown>
   }
   class Memory {
+    constructor(descriptor: { initial: number; maximum?: number; shared?: boolean })
     readonly buffer: ArrayBuffer
   }
   class RuntimeError extends Error {}

@@ -1,0 +1,76 @@
+// Worker threads give exactly what one thread gives: class figures, l-diversity, frequency tables and the
+// judgement of lattice nodes, on random tables cut into parts of a few rows (so that every kernel that is
+// split runs on the workers), and the whole generalisation on a real extract.
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { anonymise } from '../src/anonymise/index.js'
+import { readArrow } from '../src/input/arrow.js'
+import { loadKernels } from '../src/kernels/wasm/index.js'
+import { rowParts } from '../src/kernels/wasm/team.js'
+import type { CodeColumn, KernelInput } from '../src/types.js'
+import { evaluatorCase, input, specOf, tuplesOf } from './arbitraries.js'
+
+const one = loadKernels({ threads: 1 })
+// parts of 1 to 3 rows: a team of 2 or 3 as soon as a table has that many rows
+const teams = [2, 3].flatMap(threads => [1, 3].map(minRowsPerThread => ({ threads, minRowsPerThread })))
+const kernelsOf = (i: number) => loadKernels(teams[i % teams.length])
+
+describe('threads give exactly the figures of one thread', () => {
+  test('rowParts cuts n rows into consecutive runs that cover them', () => {
+    fc.assert(fc.property(fc.nat({ max: 10_000 }), fc.integer({ min: 1, max: 9 }), (n, size) => {
+      const parts = rowParts(n, size)
+      expect(parts).toHaveLength(size)
+      parts.forEach((p, i) => expect(p.from).toBe(i === 0 ? 0 : parts[i - 1].from + parts[i - 1].count))
+      expect(parts.reduce((a, p) => a + p.count, 0)).toBe(n)
+      expect(Math.max(...parts.map(p => p.count)) - Math.min(...parts.map(p => p.count))).toBeLessThanOrEqual(1)
+    }))
+  })
+
+  test('frequencies: class sizes, histogram and l-diversity (dense, hashed and 64-bit keys)', () => {
+    fc.assert(fc.property(input, fc.nat(), (x, pick) => {
+      // exact equality: the entropy and the ratio too, not just close
+      expect(kernelsOf(pick).frequencies(x)).toEqual(one.frequencies(x))
+    }), { numRuns: 300 })
+  })
+
+  test('frequencyTable: the same tuples, counts and order', () => {
+    fc.assert(fc.property(input, fc.nat(), (x, pick) => {
+      const columns = [...x.quasiIdentifiers, ...x.sensitive]
+      expect(kernelsOf(pick).frequencyTable(columns, x.rows)).toEqual(one.frequencyTable(columns, x.rows))
+    }), { numRuns: 200 })
+  })
+
+  test('evaluator: every figure of a node, and its class table', () => {
+    fc.assert(fc.property(evaluatorCase, fc.nat(), ({ c, maps, levelPicks }, pick) => {
+      const table = one.frequencyTable([...c.qi, ...c.sensitive], c.rows)
+      const spec = specOf(c, maps)
+      const levels = maps.map((m, j) => levelPicks[j] % m.length)
+      const criteria = { k: c.k, l: c.l === null ? [] : c.sensitive.map((_, i) => (c.l as number) + i) }
+      const threaded = kernelsOf(pick).evaluator(table, spec)
+      const single = one.evaluator(table, spec)
+      expect(threaded.evaluate(levels, criteria)).toEqual(single.evaluate(levels, criteria))
+      expect(tuplesOf(threaded.classTable(levels))).toEqual(tuplesOf(single.classTable(levels)))
+    }), { numRuns: 300 })
+  })
+
+  test('memory grown between runs is seen by the workers (tables from 1,000 to 256,000 rows)', () => {
+    const kernels = loadKernels({ threads: 2, minRowsPerThread: 100 })
+    for (let rows = 1000; rows <= 256_000; rows *= 2) {
+      const codes = (radix: number, step: number): CodeColumn =>
+        ({ radix, chunks: [Uint32Array.from({ length: rows }, (_, i) => (i * step) % radix)] })
+      const x: KernelInput = { rows, quasiIdentifiers: [codes(997, 7919), codes(65_537, 104_729)], sensitive: [codes(7, 13)], k: 3, l: 2 }
+      expect(kernels.frequencies(x)).toEqual(one.frequencies(x))
+    }
+  })
+
+  test('the whole generalisation of the care extract (k = 5, 1 % suppression, l = 2) is the same on 2 threads', () => {
+    const table = readArrow('datasets/care-extract.arrow')
+    const policy = { k: 5, maxSuppression: 0.01, l: 2, sensitive: ['care_decision'] }
+    const single = anonymise(table, { ...policy, kernels: one })
+    const threaded = anonymise(table, { ...policy, kernels: loadKernels({ threads: 2, minRowsPerThread: 64 }) })
+    const strip = (r: typeof single) => ({ ...r, table: null, search: { ...r.search, milliseconds: 0 } })
+    expect(strip(threaded)).toEqual(strip(single))
+    expect(threaded.table?.numRows).toBe(single.table?.numRows)
+    expect(single.transformation).not.toBeNull()
+  })
+})
