@@ -1,6 +1,7 @@
 // Loading the WebAssembly module and handing memory to it: the exports' signatures, a bump arena with
 // fresh typed-array views, and the translation of a trap into a RiskcheckError.
 import { readFileSync } from 'node:fs'
+import { setFlagsFromString } from 'node:v8'
 import { RiskcheckError } from '../../errors.js'
 import { packageFile } from '../../paths.js'
 
@@ -54,7 +55,24 @@ let compiled: WebAssembly.Module | undefined
 
 /** The kernels module, compiled once per process (or from `bytes`). */
 export function kernelModule(bytes?: Uint8Array): WebAssembly.Module {
-  return bytes ? new WebAssembly.Module(bytes) : (compiled ??= new WebAssembly.Module(readWasm()))
+  return bytes ? optimised(bytes) : (compiled ??= optimised(readWasm()))
+}
+
+/**
+ * Compile with V8's optimising compiler, every function at once. By default V8 first compiles each function
+ * on its first call with its baseline compiler (Liftoff) and optimises it only later, between calls: a kernel
+ * that is called once and loops over 10 million rows would run baseline code throughout. Measured on the
+ * 10M-row benchmark, whole process: 0.82 s -> 0.56 s. The flags are V8's own and process-wide, so they are
+ * set for this compilation only, then set back (unless node was started with them).
+ */
+function optimised(bytes: Uint8Array): WebAssembly.Module {
+  const flags = ['liftoff', 'wasm-lazy-compilation'].filter(f => !process.execArgv.some(a => a.replace(/_/g, '-').endsWith(f)))
+  flags.forEach(f => setFlagsFromString(`--no-${f}`))
+  try {
+    return new WebAssembly.Module(bytes)
+  } finally {
+    flags.forEach(f => setFlagsFromString(`--${f}`))
+  }
 }
 
 /** A fresh instance of `module` over a memory of its own, shared so that worker threads can join in. */
