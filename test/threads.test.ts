@@ -1,6 +1,10 @@
 // Worker threads give exactly what one thread gives: class figures, l-diversity, frequency tables and the
 // judgement of lattice nodes, on random tables cut into parts of a few rows (so that every kernel that is
 // split runs on the workers), and the whole generalisation on a real extract.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { Int16, Int32, Table, Uint8, makeVector, tableToIPC } from 'apache-arrow'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { anonymise } from '../src/anonymise/index.js'
@@ -9,6 +13,7 @@ import { loadKernels } from '../src/kernels/wasm/index.js'
 import { rowParts } from '../src/kernels/wasm/team.js'
 import type { CodeColumn, KernelInput } from '../src/types.js'
 import { evaluatorCase, input, specOf, tuplesOf } from './arbitraries.js'
+import { tempFile } from './helpers.js'
 
 const one = loadKernels({ threads: 1 })
 // parts of 1 to 3 rows: a team of 2 or 3 as soon as a table has that many rows
@@ -73,4 +78,36 @@ describe('threads give exactly the figures of one thread', () => {
     expect(threaded.table?.numRows).toBe(single.table?.numRows)
     expect(single.transformation).not.toBeNull()
   })
+})
+
+describe('the command line on a table large enough for threads', () => {
+  test('--threads 1 and --threads 2 print the same JSON and write the same coded table (400,000 rows)', () => {
+    const rows = 400_000
+    let seed = 7
+    const next = (m: number) => { seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0; return seed % m }
+    const column = <T extends Int16Array | Uint8Array | Int32Array>(a: T, m: number) => a.map(() => next(m)) as T
+    const table = new Table({
+      birth_year: makeVector({ type: new Int16(), data: column(new Int16Array(rows), 90).map(y => 1930 + y) }),
+      sex: makeVector({ type: new Uint8(), data: column(new Uint8Array(rows), 2) }),
+      postcode: makeVector({ type: new Int32(), data: column(new Int32Array(rows), 300).map(p => 1000 + p * 29) }),
+      decision: makeVector({ type: new Uint8(), data: column(new Uint8Array(rows), 4) }),
+    })
+    const file = tempFile('large.arrow', tableToIPC(table, 'file'))
+    const bin = new URL('../bin/riskcheck.js', import.meta.url).pathname
+    // the same relative --out both times (the JSON names it), replaced by the second run
+    const run = (threads: number) => {
+      const r = spawnSync(process.execPath, [bin, 'large.arrow', '--qi', 'birth_year,sex,postcode', '--sensitive', 'decision',
+        '--l', '2', '--k', '5', '--max-suppression', '1%', '--json', '--out', 'coded.arrow', '--force', '--threads', String(threads)],
+      { encoding: 'utf8', timeout: 120_000, cwd: dirname(file) })
+      expect(r.stderr).toBe('')
+      return { status: r.status, json: JSON.parse(r.stdout), coded: readFileSync(join(dirname(file), 'coded.arrow')) }
+    }
+    const one = run(1)
+    const two = run(2)
+    expect(one.status).toBe(0)
+    expect(one.json.proposal).not.toBeNull()
+    expect(two.status).toBe(one.status)
+    expect(two.json).toEqual(one.json)
+    expect(two.coded.equals(one.coded)).toBe(true)
+  }, 120_000)
 })
