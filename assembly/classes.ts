@@ -4,9 +4,9 @@ import { codeAt } from './codes'
 // Every routine is exact: keys are compared whole, never merged by a hash.
 //
 // Each routine works on a run of rows (or keys), so that the host can split the work into parts, one per
-// thread, and join the parts: dense counts go to one table (atomic adds when shared) numbered by runs of
-// keys; hashed parts are merged in part order (mergeHash*). Either way the classes, their sizes and their
-// ids are those one pass over all rows gives.
+// thread, and join the parts: each part counts into a dense table of its own, and the tables are summed
+// as runs of keys are numbered; hashed parts are merged in part order (mergeHash*). Either way the classes,
+// their sizes and their ids are those one pass over all rows gives.
 
 /** Weight of row i: weights[i], or 1 without weights (weightsPtr 0). */
 @inline
@@ -23,42 +23,37 @@ export function countDense(keysPtr: usize, nRows: i32, range: u32, tablePtr: usi
   }
 }
 
-/** countDense into a table that other threads count into at the same time (atomic adds; not zeroed here). */
-export function countDenseShared(keysPtr: usize, nRows: i32, tablePtr: usize, weightsPtr: usize): void {
-  for (let i = 0; i < nRows; i++) {
-    atomic.add<u32>(tablePtr + (<usize>load<u32>(keysPtr + (<usize>i << 2)) << 2), weightOf(weightsPtr, i))
-  }
+/** The count of `key` summed over `nTables` tables that start `stride` u32 apart. */
+@inline
+function summed(tablesPtr: usize, nTables: i32, stride: u32, key: u32): u32 {
+  let count: u32 = 0
+  for (let t = 0; t < nTables; t++) count += load<u32>(tablesPtr + <usize>t * (<usize>stride << 2) + (<usize>key << 2))
+  return count
 }
 
-/** Zero `bytes` bytes at `ptr`. */
-export function clear(ptr: usize, bytes: usize): void {
-  memory.fill(ptr, 0, bytes)
-}
-
-/** The keys present (counted) among table[from .. from + count). */
-export function presentKeys(tablePtr: usize, from: u32, count: u32): u32 {
+/** The keys present (counted in any of the `nTables` tables of countDense, `stride` u32 apart) among from .. from + count - 1. */
+export function presentKeys(tablesPtr: usize, nTables: i32, stride: u32, from: u32, count: u32): u32 {
   let present: u32 = 0
-  for (let key = from; key < from + count; key++) if (load<u32>(tablePtr + (<usize>key << 2)) != 0) present++
+  for (let key = from; key < from + count; key++) if (summed(tablesPtr, nTables, stride, key) != 0) present++
   return present
 }
 
 /**
- * Number the keys counted in table[from .. from + count), in key order, from class id `firstId` on:
- * sizes[id] = the key's count, and the table is left holding class id + 1 per key (0: key absent).
- * Runs of keys numbered with firstId = the keys present before them (presentKeys) number the whole table.
- * Returns the id after the run's last class.
+ * Number the keys from .. from + count - 1 counted in any of `nTables` tables of countDense, in key order,
+ * from class id `firstId` on: sizes[id] = the key's summed count, and the first table is left holding class
+ * id + 1 per key (0: key absent). Runs of keys numbered with firstId = the keys present before them
+ * (presentKeys) number the whole table. Returns the id after the run's last class.
  */
-export function numberDense(tablePtr: usize, from: u32, count: u32, firstId: u32, sizesPtr: usize): u32 {
+export function numberDense(tablesPtr: usize, nTables: i32, stride: u32, from: u32, count: u32, firstId: u32, sizesPtr: usize): u32 {
   let id = firstId
   for (let key = from; key < from + count; key++) {
-    const slot = tablePtr + (<usize>key << 2)
-    const c = load<u32>(slot)
+    const c = summed(tablesPtr, nTables, stride, key)
     // Weights are at least 1, so a key is present exactly when its count is not 0.
     if (c != 0) {
       store<u32>(sizesPtr + (<usize>id << 2), c)
       id++
-      store<u32>(slot, id)
     }
+    store<u32>(tablesPtr + (<usize>key << 2), c != 0 ? id : 0)
   }
   return id
 }

@@ -3,7 +3,7 @@
 // the same kernels on parts of the same rows (src/kernels/wasm/team.ts); only the host allocates.
 export { alloc, mark, release, reset } from './memory'
 export { mixCodes } from './codes'
-export { countDense, countDenseShared, clear, presentKeys, numberDense, assignDense, compactHash, combineHash, mergeHash32, mergeHash64 } from './classes'
+export { countDense, presentKeys, numberDense, assignDense, compactHash, combineHash, mergeHash32, mergeHash64 } from './classes'
 export { classStats, sizeHistogram } from './stats'
 export { countClasses, classCursors, sortByClass, diversity, diversityScratchBytes } from './diversity'
-export { remap, firstRows, gather, distinctPerClass, failBelow, suppression, keptRecords, keptCost } from './lattice'
+export { remap, keptOf, firstRows, gather, distinctPerClass, failBelow, suppression, keptRecords, keptCost } from './lattice'

@@ -43,6 +43,17 @@ export function distinctPerClass(
   }
 }
 
+/** out[i] = 1 when the class of row i passes (fail[class] == 0), else 0; returns the rows that pass. */
+export function keptOf(classIdsPtr: usize, n: i32, failPtr: usize, outPtr: usize): i32 {
+  let kept: i32 = 0
+  for (let i = 0; i < n; i++) {
+    const pass = <i32>(load<u8>(failPtr + <usize>load<u32>(classIdsPtr + (<usize>i << 2))) == 0)
+    store<u8>(outPtr + <usize>i, <u8>pass)
+    kept += pass
+  }
+  return kept
+}
+
 /** fail[c] = 1 for the classes smaller than k (0 otherwise). */
 export function failBelow(valuesPtr: usize, nClasses: i32, threshold: u32, failPtr: usize, reset: bool): void {
   if (reset) memory.fill(failPtr, 0, <usize>nClasses)

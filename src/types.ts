@@ -119,6 +119,9 @@ export interface Kernels {
   frequencies(input: KernelInput): KernelOutput
   /** The distinct tuples of the columns, with their counts. */
   frequencyTable(columns: CodeColumn[], rows: number): FrequencyTable
+  /** 1 for each row whose class (by `columns`) meets the criteria (k rows; l[i] distinct values of
+   * sensitive[i]), 0 for the others; null when every row meets them. */
+  keptRows(columns: CodeColumn[], sensitive: CodeColumn[], rows: number, criteria: NodeCriteria): Uint8Array | null
   /** An evaluator of generalisations of `table`. */
   evaluator(table: FrequencyTable, spec: EvaluatorSpec): Evaluator
 }

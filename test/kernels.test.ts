@@ -95,6 +95,25 @@ function shuffle(n: number, seed: number): number[] {
   return order
 }
 
+describe('keptRows: WebAssembly equals the reference', () => {
+  test('on random tables and criteria (k, and l of some sensitive columns)', () => {
+    fc.assert(fc.property(input, fc.integer({ min: 0, max: 2 }), (x, lColumns) => {
+      const criteria = { k: x.k, l: x.sensitive.slice(0, lColumns).map((_, i) => x.l + i) }
+      const a = wasm.keptRows(x.quasiIdentifiers, x.sensitive, x.rows, criteria)
+      expect(a).toEqual(referenceKernels.keptRows(x.quasiIdentifiers, x.sensitive, x.rows, criteria))
+    }), { numRuns: 300 })
+  })
+
+  test('a hand-worked table: the class of 2 rows fails k = 3; with l = 2, the homogeneous class fails too', () => {
+    const col = (codes: number[], radix: number): CodeColumn => ({ radix, chunks: [Uint8Array.from(codes)] })
+    const qi = [col([0, 0, 0, 1, 1, 2, 2, 2], 3)]
+    const sensitive = [col([0, 1, 0, 0, 1, 1, 1, 1], 2)]
+    expect(wasm.keptRows(qi, sensitive, 8, { k: 3, l: [] })).toEqual(Uint8Array.of(1, 1, 1, 0, 0, 1, 1, 1))
+    expect(wasm.keptRows(qi, sensitive, 8, { k: 3, l: [2] })).toEqual(Uint8Array.of(1, 1, 1, 0, 0, 0, 0, 0))
+    expect(wasm.keptRows(qi, sensitive, 8, { k: 2, l: [] })).toBeNull()
+  })
+})
+
 describe('frequencyTable: WebAssembly equals the reference', () => {
   test('on random tables (same tuples and counts; order may differ)', () => {
     fc.assert(fc.property(input, x => {

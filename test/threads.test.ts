@@ -45,6 +45,14 @@ describe('threads give exactly the figures of one thread', () => {
     }), { numRuns: 200 })
   })
 
+  test('keptRows: the rows of the classes that meet k and l', () => {
+    fc.assert(fc.property(input, fc.nat(), (x, pick) => {
+      const criteria = { k: x.k, l: x.sensitive.map((_, i) => x.l + i) }
+      expect(kernelsOf(pick).keptRows(x.quasiIdentifiers, x.sensitive, x.rows, criteria))
+        .toEqual(one.keptRows(x.quasiIdentifiers, x.sensitive, x.rows, criteria))
+    }), { numRuns: 200 })
+  })
+
   test('evaluator: every figure of a node, and its class table', () => {
     fc.assert(fc.property(evaluatorCase, fc.nat(), ({ c, maps, levelPicks }, pick) => {
       const table = one.frequencyTable([...c.qi, ...c.sensitive], c.rows)

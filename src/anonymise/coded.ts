@@ -5,7 +5,7 @@ import { Data, DataType, Dictionary, Field, Int32, RecordBatch, Schema, Struct, 
 import type { Vector } from 'apache-arrow'
 import type { Hierarchy } from '../hierarchy/index.js'
 import { ROLE_KEY } from '../roles.js'
-import type { CodeColumn, EncodedColumn, NodeCriteria } from '../types.js'
+import type { CodeColumn, EncodedColumn, Kernels, NodeCriteria } from '../types.js'
 import { RiskcheckError } from '../errors.js'
 import { takeData, takeDictionaryColumn } from './take.js'
 
@@ -23,6 +23,8 @@ export interface CodingPlan {
   suppress: 'remove' | 'mark'
   /** Added to the schema metadata. */
   metadata?: Record<string, string>
+  /** The kernels that find the rows of the classes that fail. */
+  kernels: Kernels
 }
 
 /**
@@ -35,7 +37,8 @@ export function codeTable(table: Table, plan: CodingPlan): Table {
   const generalised = qi.map((c, j) => concatCodes(c, plan.hierarchies[j].maps[plan.levels[j]]))
   const radices = plan.hierarchies.map((h, j) => h.labels[plan.levels[j]].length)
   const kept = plan.keptClasses ? rowsOfClasses(generalised, plan.keptClasses, table.numRows)
-    : keptRows(generalised, radices, plan.sensitive.map(c => concatCodes(c)), table.numRows, plan.criteria)
+    : plan.kernels.keptRows(generalised.map((g, j) => ({ radix: Math.max(1, radices[j]), chunks: [g] })), plan.sensitive,
+      table.numRows, plan.criteria)
   // with mark, unmarked[i] = 1 when row i keeps its values (0: its quasi-identifiers become "*")
   const unmarked = kept && plan.suppress === 'mark' ? kept : null
   const removed = plan.suppress === 'remove' ? kept : null
@@ -107,7 +110,6 @@ function codedFields(schema: Schema, qi: string[], sensitive: string[]): Field[]
   })
 }
 
-/** Every code of a column in one array. */
 /** Every code of a column in one array, through a level map when given. */
 export function concatCodes(col: CodeColumn, map?: Uint32Array): Uint32Array {
   const out = new Uint32Array(col.chunks.reduce((a, c) => a + c.length, 0))
@@ -117,38 +119,6 @@ export function concatCodes(col: CodeColumn, map?: Uint32Array): Uint32Array {
     else { out.set(chunk, at); at += chunk.length }
   }
   return out
-}
-
-/** 1 for each row kept (null when every row is kept). Classes are keyed by a mixed-radix number when the
- * product of the radices is exact in a double, else by text. */
-function keptRows(generalised: Uint32Array[], radices: number[], sensitive: Uint32Array[], n: number,
-  criteria: NodeCriteria): Uint8Array | null {
-  const exact = radices.reduce((a, r) => a * r, 1) <= Number.MAX_SAFE_INTEGER
-  const keyOf = exact
-    ? (i: number) => generalised.reduce((key, g, j) => key * radices[j] + g[i], 0)
-    : (i: number) => generalised.map(g => g[i]).join(',')
-  const keys: (number | string)[] = new Array(n)
-  const sizes = new Map<number | string, number>()
-  const values = new Map<number | string, Set<number>[]>()
-  for (let i = 0; i < n; i++) {
-    const key = keyOf(i)
-    keys[i] = key
-    sizes.set(key, (sizes.get(key) ?? 0) + 1)
-    if (criteria.l.length > 0) {
-      let sets = values.get(key)
-      if (!sets) { sets = sensitive.map(() => new Set<number>()); values.set(key, sets) }
-      for (let c = 0; c < sensitive.length; c++) sets[c].add(sensitive[c][i])
-    }
-  }
-  const passes = (key: number | string) => (sizes.get(key) as number) >= criteria.k &&
-    (criteria.l.length === 0 || criteria.l.every((l, c) => (values.get(key) as Set<number>[])[c].size >= l))
-  const kept = new Uint8Array(n)
-  let all = true
-  for (let i = 0; i < n; i++) {
-    kept[i] = passes(keys[i]) ? 1 : 0
-    all &&= kept[i] === 1
-  }
-  return all ? null : kept
 }
 
 /** 1 for each row of a class in `classes` (null when every row is kept). */

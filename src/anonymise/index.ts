@@ -36,6 +36,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const unsupported = (before.l !== null || before.lByColumn !== null) && before.lCriterion !== 'distinct'
   if (before.meetsThreshold || unsupported) return nothingToSearch(table, policy, before, maxSuppression, unsupported)
   const lattice = generalisationLattice(table, policy, before)
+  const kernels = policy.kernels ?? loadKernels()
   const suppress = policy.suppress ?? 'remove'
   const started = performance.now()
   const search = searcher(lattice, suppress, policy.progress ?? silentProgress)
@@ -61,14 +62,13 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const coded = codeTable(table, {
     qi: lattice.qi, sensitive: lattice.sensitive, hierarchies: lattice.chosen.map(c => c.hierarchy), levels: best.levels,
     criteria: lattice.criteria, keptClasses: lattice.keptClasses(best.levels), suppress, sensitiveNames: before.sensitive,
-    metadata: { [CODING_KEY]: JSON.stringify(codingRecord(transformation, before, maxSuppression, suppress)) },
+    metadata: { [CODING_KEY]: JSON.stringify(codingRecord(transformation, before, maxSuppression, suppress)) }, kernels,
   })
   // measured as a later `riskcheck coded.arrow` will: roles from the coded table's metadata
   const after = analyse(coded, { ...policy, qi: undefined, sensitive: undefined, source: undefined })
   checkAgreement(transformation, after, lattice.n, suppress)
   // with a person column, a value's count is its distinct persons (k counts persons)
   const person = policy.person === undefined ? null : encodeColumn(table, policy.person, before.source ?? 'the table')
-  const kernels = policy.kernels ?? loadKernels()
   const mappings = lattice.qi.map((c, j) => columnMapping(c, lattice.chosen[j], best.levels[j],
     person ? personsPerCode(kernels.frequencyTable([c, person], table.numRows), c.radix) : lattice.records[j], person ? 'persons' : 'records'))
   return done({ transformation, after, alternatives, table: coded, reason: null, mappings })

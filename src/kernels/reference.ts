@@ -53,6 +53,23 @@ export const referenceKernels: Kernels = {
     }
   },
 
+  keptRows(columns: CodeColumn[], sensitive: CodeColumn[], rows: number, criteria: NodeCriteria): Uint8Array | null {
+    const cols = columns.map(flattenCodes)
+    const values = sensitive.map(flattenCodes)
+    const classes = new Map<string, number[]>()
+    for (let i = 0; i < rows; i++) {
+      const key = cols.map(col => col[i]).join(',')
+      classes.set(key, [...(classes.get(key) ?? []), i])
+    }
+    const kept = new Uint8Array(rows)
+    for (const members of classes.values()) {
+      const passes = members.length >= criteria.k &&
+        criteria.l.every((l, c) => new Set(members.map(i => values[c][i])).size >= l)
+      for (const i of members) kept[i] = passes ? 1 : 0
+    }
+    return kept.every(k => k === 1) ? null : kept
+  },
+
   evaluator(table: FrequencyTable, spec: EvaluatorSpec): Evaluator {
     return {
       evaluate: (levels, criteria) => evaluateNode(table, spec, levels, criteria),

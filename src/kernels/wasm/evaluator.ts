@@ -89,15 +89,17 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
   }
 }
 
-interface PairInput { keys: number; classes: number; n: number; fail: number; codes: number; radix: number }
+/** Class ids per row (keys) and their count, the fail flags per class, one sensitive column's codes
+ * (`width` bytes each, default 4) and radix. */
+interface PairInput { keys: number; classes: number; n: number; fail: number; codes: number; radix: number; width?: number }
 
 /** Mark as failing the classes with fewer than l distinct values of one sensitive column. */
-function failBelowL(x: Exports, mem: Arena, team: Team, p: PairInput, l: number): void {
+export function failBelowL(x: Exports, mem: Arena, team: Team, p: PairInput, l: number): void {
   const pairs = mem.alloc(p.n * 4)
   const pairSizes = mem.alloc(p.n * 4)
   const cols: GroupColumn[] = [
     { radix: p.classes, place: () => ({ ptr: p.keys, width: 4 }) },
-    { radix: p.radix, place: () => ({ ptr: p.codes, width: 4 }) },
+    { radix: p.radix, place: () => ({ ptr: p.codes, width: p.width ?? 4 }) },
   ]
   const nPairs = groupRows(x, mem, cols, p.n, { keys: pairs, sizes: pairSizes, weights: 0, assignIds: true }, team)
   const distinct = mem.alloc(p.classes * 4)

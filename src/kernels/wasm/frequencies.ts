@@ -1,5 +1,6 @@
 // The risk figures of a table (frequencies) and its table of distinct tuples (frequencyTable).
-import type { DiversityFigures, FrequencyTable, KernelInput, KernelOutput, CodeColumn } from '../../types.js'
+import type { CodeColumn, DiversityFigures, FrequencyTable, KernelInput, KernelOutput, NodeCriteria } from '../../types.js'
+import { failBelowL } from './evaluator.js'
 import { classBound, groupRows, upload, uploaded } from './group.js'
 import { arena } from './instance.js'
 import type { Arena, Exports } from './instance.js'
@@ -114,4 +115,30 @@ export function frequencyTable(x: Exports, columns: CodeColumn[], rows: number, 
     return mem.u32(out, nTuples).slice()
   })
   return { rows, codes, counts: mem.u32(sizes, nTuples).slice() }
+}
+
+/**
+ * 1 for each row whose class (by `columns`) has at least k rows and at least l[i] distinct values of
+ * sensitive[i]; null when every row passes.
+ */
+export function keptRows(x: Exports, columns: CodeColumn[], sensitive: CodeColumn[], rows: number, criteria: NodeCriteria,
+  team: Team): Uint8Array | null {
+  if (rows === 0) return null
+  x.reset()
+  const mem = arena(x, `${rows} rows`)
+  const keys = mem.alloc(rows * 4)
+  const sizes = mem.alloc(classBound(rows, columns.map(c => c.radix)) * 4)
+  const column = mem.alloc(rows * widthOf([...columns, ...sensitive]))
+  const classes = groupRows(x, mem, columns.map(c => uploaded(mem, c, column, rows)), rows,
+    { keys, sizes, weights: 0, assignIds: true }, team)
+  const fail = mem.alloc(Math.max(classes, 1))
+  x.failBelow(sizes, classes, criteria.k, fail, 1)
+  criteria.l.forEach((l, i) => {
+    const width = upload(mem, sensitive[i], column, rows)
+    failBelowL(x, mem, team, { keys, classes, n: rows, fail, codes: column, radix: sensitive[i].radix, width }, l)
+  })
+  const out = mem.alloc(rows)
+  const parts = rowParts(rows, team.size)
+  const kept = team.run('keptOf', parts.map(p => [keys + 4 * p.from, p.count, fail, out + p.from])).reduce((a, k) => a + k, 0)
+  return kept === rows ? null : mem.bytes(out, rows).slice()
 }

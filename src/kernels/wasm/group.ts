@@ -2,11 +2,13 @@
 import type { CodeColumn } from '../../types.js'
 import { KEY_SPACE } from './instance.js'
 import type { Arena, Exports } from './instance.js'
-import { rowParts } from './team.js'
+import { apart, rowParts } from './team.js'
 import type { Team } from './team.js'
 
 /** Key ranges up to this many use a dense counting table; larger ones a hash table. */
 const DENSE_MAX = 2 ** 26
+/** The counting tables of the parts of a dense compaction take at most this many bytes together. */
+const DENSE_PARTS_BYTES = 2 ** 28
 
 /** A column to group by: its radix, and how to have its codes in memory (pointer and byte width). */
 export interface GroupColumn {
@@ -63,19 +65,17 @@ const weightsAt = (g: Grouping, p: Part) => g.weights ? g.weights + 4 * p.from :
 
 function compact(x: Exports, mem: Arena, g: Grouping, n: number, range: number, assignIds: boolean, team: Team): number {
   if (range <= 2 ** 16 || (range <= DENSE_MAX && range <= 8 * n)) {
-    // one counting table that every part adds to (atomically when there are several parts)
-    const parts = rowParts(n, team.size)
-    const tables = mem.alloc(range * 4)
-    if (parts.length === 1) x.countDense(g.keys, n, range, tables, g.weights)
-    else {
-      const slices = rowParts(range, parts.length)
-      team.run('clear', slices.map(r => [tables + 4 * r.from, 4 * r.count]))
-      team.run('countDenseShared', parts.map(p => [g.keys + 4 * p.from, p.count, tables, weightsAt(g, p)]))
-    }
+    // a counting table per part (counts add up exactly, so fewer parts than the team's give the same result)
+    const parts = rowParts(n, Math.max(1, Math.min(team.size, Math.floor(DENSE_PARTS_BYTES / (4 * range)))))
+    const tables = mem.alloc(apart(4 * range) * parts.length)
+    const stride = apart(4 * range) / 4
+    team.run('countDense', parts.map((p, t) => [g.keys + 4 * p.from, p.count, range, tables + 4 * stride * t, weightsAt(g, p)]))
     const keyRuns = rowParts(range, parts.length)
-    const present = parts.length === 1 ? [0] : team.run('presentKeys', keyRuns.map(r => [tables, r.from, r.count]))
+    const present = parts.length === 1 ? [0]
+      : team.run('presentKeys', keyRuns.map(r => [tables, parts.length, stride, r.from, r.count]))
     const firstIds = present.map((_, t) => present.slice(0, t).reduce((a, c) => a + c, 0))
-    const classes = team.run('numberDense', keyRuns.map((r, t) => [tables, r.from, r.count, firstIds[t], g.sizes])).at(-1) as number
+    const classes = team.run('numberDense', keyRuns.map((r, t) => [tables, parts.length, stride, r.from, r.count, firstIds[t], g.sizes]))
+      .at(-1) as number
     if (assignIds) team.run('assignDense', parts.map(p => [g.keys + 4 * p.from, p.count, tables]))
     return classes
   }

@@ -1,7 +1,7 @@
 // The WebAssembly kernels. This folder is the only place that touches WebAssembly memory.
 import type { Kernels } from '../../types.js'
 import { evaluator } from './evaluator.js'
-import { frequencies, frequencyTable } from './frequencies.js'
+import { frequencies, frequencyTable, keptRows } from './frequencies.js'
 import { guard, instantiate, kernelModule } from './instance.js'
 import type { Exports } from './instance.js'
 import { defaultThreads, teamFor } from './team.js'
@@ -29,6 +29,7 @@ export function loadKernels(options: KernelOptions = {}): Kernels {
   const kernels: Kernels = {
     frequencies: input => guard(() => frequencies(x, input, team(x, input.rows))),
     frequencyTable: (columns, rows) => guard(() => frequencyTable(x, columns, rows, team(x, rows))),
+    keptRows: (columns, sensitive, rows, criteria) => guard(() => keptRows(x, columns, sensitive, rows, criteria, team(x, rows))),
     // An evaluator keeps its data in memory between calls, so it gets an instance of its own.
     evaluator: (table, spec) => guard(() => {
       const own = instantiate(module)

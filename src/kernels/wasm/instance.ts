@@ -14,10 +14,8 @@ export interface Exports {
   release(at: number): void
   mixCodes(keys: number, n: number, codes: number, width: number, radix: number, first: number): void
   countDense(keys: number, n: number, range: number, table: number, weights: number): void
-  countDenseShared(keys: number, n: number, table: number, weights: number): void
-  clear(ptr: number, bytes: number): void
-  presentKeys(table: number, from: number, count: number): number
-  numberDense(table: number, from: number, count: number, firstId: number, sizes: number): number
+  presentKeys(tables: number, nTables: number, stride: number, from: number, count: number): number
+  numberDense(tables: number, nTables: number, stride: number, from: number, count: number, firstId: number, sizes: number): number
   assignDense(keys: number, n: number, table: number): void
   compactHash(keys: number, n: number, table: number, log2Capacity: number, sizes: number, weights: number, classKeys: number): number
   combineHash(keys: number, n: number, codes: number, width: number, radix: number,
@@ -35,6 +33,7 @@ export interface Exports {
   diversity(sorted: number, width: number, sizes: number, jFrom: number, jTo: number, nParts: number, ends: number,
     counts: number, stride: number, radix: number, l: number, scratch: number, out: number): void
   remap(codes: number, n: number, map: number, out: number): void
+  keptOf(classIds: number, n: number, fail: number, out: number): number
   firstRows(classIds: number, n: number, nClasses: number, out: number): void
   gather(codes: number, width: number, rows: number, n: number, out: number): void
   distinctPerClass(classIds: number, pairIds: number, n: number, nPairs: number, nClasses: number, seen: number, out: number): void

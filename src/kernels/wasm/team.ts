@@ -9,8 +9,9 @@ import { RiskcheckError } from '../../errors.js'
 import type { Exports } from './instance.js'
 
 /** The kernels a team may split. */
-const SPLIT = ['mixCodes', 'clear', 'countDenseShared', 'presentKeys', 'numberDense', 'assignDense', 'compactHash',
-  'combineHash', 'remap', 'countClasses', 'classCursors', 'sortByClass', 'diversity', 'keptRecords'] as const
+const SPLIT = ['mixCodes', 'countDense', 'presentKeys', 'numberDense', 'assignDense', 'compactHash',
+  'combineHash', 'remap', 'countClasses', 'classCursors', 'sortByClass', 'diversity', 'keptRecords',
+  'keptOf'] as const
 export type SplitKernel = (typeof SPLIT)[number]
 
 export interface Team {
