@@ -43,16 +43,16 @@ export function codeTable(table: Table, plan: CodingPlan): Table {
   const unmarked = kept && plan.suppress === 'mark' ? kept : null
   const removed = plan.suppress === 'remove' ? kept : null
   // each quasi-identifier's dictionary holds only the labels of the rows written, "*" last for marked rows
-  const labels = qi.map((c, j) => {
+  const recodings = qi.map((c, j) => {
     const level = plan.hierarchies[j].labels[plan.levels[j]]
     if (unmarked && level.includes('*')) {
       throw new RiskcheckError('E_HIERARCHY', `column ${JSON.stringify(c.name)} has a class "*" at level ` +
         `${plan.levels[j]} (${plan.hierarchies[j].levelNames[plan.levels[j]]}), so records marked "*" would join it`,
         'use --suppress remove, or a hierarchy whose only "*" is its last level')
     }
-    return compactCodes(generalised[j], level, removed, unmarked)
+    return recoding(generalised[j], level, removed, unmarked)
   })
-  const dictionaries = labels.map(l => vectorFromArray(l.map(x => x ?? ''), new Utf8()))
+  const dictionaries = recodings.map(r => vectorFromArray(r.labels.map(x => x ?? ''), new Utf8()))
   const fields = codedFields(table.schema, qi.map(c => c.name), plan.sensitiveNames)
   const schema = new Schema(fields, new Map([...table.schema.metadata, ...Object.entries(plan.metadata ?? {})]))
   const starts = table.batches.map((_, b) => table.batches.slice(0, b).reduce((a, x) => a + x.numRows, 0))
@@ -69,28 +69,34 @@ export function codeTable(table: Table, plan: CodingPlan): Table {
     const children = table.schema.fields.map((f, col) => {
       const j = qi.findIndex(c => c.name === f.name)
       if (j < 0) return others[col][b]
-      return dictionaryData(fields[col].type as Dictionary, generalised[j], starts[b], keep, batch.numRows, dictionaries[j], labels[j])
+      return dictionaryData(fields[col].type as Dictionary, generalised[j], recodings[j], unmarked,
+        { start: starts[b], rows: batch.numRows, keep },
+        dictionaries[j])
     })
     return new RecordBatch(schema, makeData({ type: new Struct(fields), length: keep ? keep.length : batch.numRows, children, nullCount: 0 }))
   })
   return new Table(schema, batches)
 }
 
-/**
- * Renumber the generalised codes of one column to the labels the written rows use (in order of the level's
- * labels); rows marked get "*", last. Returns the labels of the new codes.
- */
-function compactCodes(codes: Uint32Array, level: (string | null)[], removed: Uint8Array | null,
-  unmarked: Uint8Array | null): (string | null)[] {
+/** How one column's generalised codes are written: the labels the written rows use (in the level's order,
+ * "*" last for marked rows), the index of each code among them, the index of "*" and of the null label. */
+interface Recoding {
+  labels: (string | null)[]
+  index: Int32Array
+  star: number
+  nullIndex: number
+}
+
+/** The labels of one column that the written rows use (rows not removed; marked rows get "*"). */
+function recoding(codes: Uint32Array, level: (string | null)[], removed: Uint8Array | null, unmarked: Uint8Array | null): Recoding {
   const used = new Uint8Array(level.length)
   for (let i = 0; i < codes.length; i++) if ((!removed || removed[i]) && (!unmarked || unmarked[i])) used[codes[i]] = 1
-  const renumber = new Uint32Array(level.length)
+  const index = new Int32Array(level.length)
   const labels: (string | null)[] = []
-  level.forEach((label, g) => { if (used[g]) { renumber[g] = labels.length; labels.push(label) } })
+  level.forEach((label, g) => { if (used[g]) { index[g] = labels.length; labels.push(label) } })
   const star = labels.length
   if (unmarked && unmarked.includes(0)) labels.push('*')
-  for (let i = 0; i < codes.length; i++) codes[i] = unmarked && !unmarked[i] ? star : renumber[codes[i]]
-  return labels
+  return { labels, index, star, nullIndex: labels.indexOf(null) }
 }
 
 /**
@@ -141,20 +147,26 @@ function keptIn(kept: Uint8Array, start: number, rows: number): Uint32Array {
   return out
 }
 
-function dictionaryData(type: Dictionary, codes: Uint32Array, start: number, keep: Uint32Array | null, rows: number,
-  dictionary: Vector<Utf8>, labels: (string | null)[]): Data<Dictionary> {
-  const length = keep ? keep.length : rows
+/** The rows of one batch written: `rows` from `start` on, or only those in `keep` (indices within the batch). */
+interface BatchRows { start: number; rows: number; keep: Uint32Array | null }
+
+function dictionaryData(type: Dictionary, codes: Uint32Array, recode: Recoding, unmarked: Uint8Array | null, batch: BatchRows,
+  dictionary: Vector<Utf8>): Data<Dictionary> {
+  const { start, keep } = batch
+  const { index, star, nullIndex } = recode
+  const length = keep ? keep.length : batch.rows
   const indices = new Int32Array(length)
   let nulls = 0
   for (let r = 0; r < length; r++) {
-    const g = codes[start + (keep ? keep[r] : r)]
+    const i = start + (keep ? keep[r] : r)
+    const g = unmarked && !unmarked[i] ? star : index[codes[i]]
     indices[r] = g
-    if (labels[g] === null) nulls++
+    if (g === nullIndex) nulls++
   }
   let nullBitmap: Uint8Array | undefined
   if (nulls > 0) {
     const bitmap = new Uint8Array(Math.ceil(indices.length / 8))
-    indices.forEach((g, r) => { if (labels[g] !== null) bitmap[r >> 3] |= 1 << (r & 7) })
+    indices.forEach((g, r) => { if (g !== nullIndex) bitmap[r >> 3] |= 1 << (r & 7) })
     nullBitmap = bitmap
   }
   return makeData({ type, length: indices.length, nullCount: nulls, nullBitmap, data: indices, dictionary })
