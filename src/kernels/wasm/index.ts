@@ -5,6 +5,8 @@ import { frequencies, frequencyTable, keptRows } from './frequencies.js'
 import { guard, instantiate, kernelModule } from './instance.js'
 import type { Exports } from './instance.js'
 import { defaultThreads, teamFor } from './team.js'
+import type { Team } from './team.js'
+import { RiskcheckError } from '../../errors.js'
 
 export interface KernelOptions {
   /** Threads the kernels may use on large tables (default: the cores, at most 8); results do not depend on it. */
@@ -26,10 +28,21 @@ export function loadKernels(options: KernelOptions = {}): Kernels {
   const module = kernelModule(options.bytes)
   const x = instantiate(module)
   const team = (on: Exports, rows: number) => teamFor(on, module, rows, threads, options.minRowsPerThread)
+  // parts need memory of their own (counting tables, sort regions): when that is more than there is, the
+  // work is done again on one thread, which gives the same figures
+  const split = <T>(rows: number, work: (team: Team) => T): T => guard(() => {
+    const t = team(x, rows)
+    try {
+      return work(t)
+    } catch (e) {
+      if (t.size > 1 && e instanceof RiskcheckError && e.code === 'E_MEMORY') return work(teamFor(x, module, rows, 1))
+      throw e
+    }
+  })
   const kernels: Kernels = {
-    frequencies: input => guard(() => frequencies(x, input, team(x, input.rows))),
-    frequencyTable: (columns, rows) => guard(() => frequencyTable(x, columns, rows, team(x, rows))),
-    keptRows: (columns, sensitive, rows, criteria) => guard(() => keptRows(x, columns, sensitive, rows, criteria, team(x, rows))),
+    frequencies: input => split(input.rows, t => frequencies(x, input, t)),
+    frequencyTable: (columns, rows) => split(rows, t => frequencyTable(x, columns, rows, t)),
+    keptRows: (columns, sensitive, rows, criteria) => split(rows, t => keptRows(x, columns, sensitive, rows, criteria, t)),
     // An evaluator keeps its data in memory between calls, so it gets an instance of its own.
     evaluator: (table, spec) => guard(() => {
       const own = instantiate(module)

@@ -54,31 +54,39 @@ function soloTeam(x: Exports): Team {
 export function teamFor(x: Exports, module: WebAssembly.Module, rows: number, threads: number, minRows = MIN_ROWS_PER_PART): Team {
   const size = Math.max(1, Math.min(threads, Math.floor(rows / Math.max(1, minRows))))
   if (size === 1) return soloTeam(x)
-  const workers = pool(module, size - 1)
+  const workers = pool(size - 1)
   const solo = soloTeam(x)
+  releaseWhenCollected(x)
   return {
     size,
     run(name, args) {
       const op = SPLIT.indexOf(name)
-      const handed = args.slice(1).map((a, p) => workers[p].start(x.memory, op, a))
-      // every part is waited for, even after a failure, before the memory is touched again
-      const settled = [() => solo.run(name, [args[0]])[0], ...handed.map(h => () => h.wait())].map(part => {
-        try {
-          return { value: part() }
-        } catch (error) {
-          return { error }
-        }
-      })
-      const failed = settled.find(s => 'error' in s)
+      const started = args.slice(1).map((a, p) => settle(() => workers[p].start(x.memory, module, op, a)))
+      const own = settle(() => solo.run(name, [args[0]])[0])
+      // every part that was handed over is waited for, even after a failure, before the memory is touched again
+      const settled = [own, ...started.map(h => h.error === undefined ? settle(() => (h.value as Handed).wait()) : h)]
+      const failed = settled.find(r => 'error' in r)
       if (failed) throw failed.error
-      return settled.map(s => s.value as number)
+      return settled.map(r => r.value as number)
     },
   }
 }
 
-// The control block: [0] requests made, [1] requests done, [2] kernel (-1: attach), [3] slot,
-// [4] argument count, [5] 1 if the request failed, [6] 1 once the worker runs, [7] the memory's pages now.
+type Settled<T> = { value: T; error?: undefined } | { value?: undefined; error: unknown }
+
+function settle<T>(work: () => T): Settled<T> {
+  try {
+    return { value: work() }
+  } catch (error) {
+    return { error }
+  }
+}
+
+// The control block: [0] requests made, [1] requests done (both counted modulo 2^32, as int32), [2] the
+// kernel (or ATTACH a memory and its module, or DROP them), [3] slot, [4] argument count, [5] 1 if the
+// request failed, [6] 1 once the worker runs, [7] the memory's pages now.
 const REQUESTED = 0, DONE = 1, OP = 2, SLOT = 3, ARGC = 4, FAILED = 5, READY = 6, PAGES = 7
+const ATTACH = -1, DROP = -2
 /** Memories attached to the workers at once (the newest ones; an older memory is attached again if used). */
 const SLOTS = 2
 const START_TIMEOUT_MS = 30_000
@@ -90,21 +98,33 @@ const SPIN = 20_000
 // memory to a slot (the memory comes through the port) or runs a kernel on a slot's instance.
 const WORKER_SOURCE = `
 const { workerData, receiveMessageOnPort } = require('node:worker_threads')
-const { control, values, port, module, names } = workerData
+const { control, values, port, names } = workerData
 const c = new Int32Array(control), v = new Float64Array(values)
 const instances = [], memories = []
+// a collection on demand, to free a dropped memory: this thread allocates too little to collect on its own
+const v8 = require('node:v8')
+v8.setFlagsFromString('--expose-gc')
+const collect = require('node:vm').runInNewContext('gc')
+if (!process.execArgv.some(a => /^--expose[-_]gc$/.test(a))) v8.setFlagsFromString('--no-expose-gc')
+// the requests made so far are counted before saying ready: every request after that one is new
+let seen = Atomics.load(c, ${REQUESTED})
 Atomics.store(c, ${READY}, 1)
 Atomics.notify(c, ${READY})
-for (let seen = 0; ;) {
+for (;;) {
+  // a request is new only when the count has moved: a wake-up can come late, after the request it announced
+  let now
   for (let spin = 0; spin < ${SPIN} && Atomics.load(c, ${REQUESTED}) === seen; spin++);
-  Atomics.wait(c, ${REQUESTED}, seen)
-  seen = Atomics.load(c, ${REQUESTED})
+  while ((now = Atomics.load(c, ${REQUESTED})) === seen) Atomics.wait(c, ${REQUESTED}, seen)
+  seen = now
   try {
     const slot = c[${SLOT}]
-    if (c[${OP}] < 0) {
-      const { memory } = receiveMessageOnPort(port).message
+    if (c[${OP}] === ${ATTACH}) {
+      const { memory, module } = receiveMessageOnPort(port).message
       memories[slot] = memory
       instances[slot] = new WebAssembly.Instance(module, { env: { memory } }).exports
+    } else if (c[${OP}] === ${DROP}) {
+      memories[slot] = instances[slot] = undefined
+      collect()
     } else {
       // another thread grew the memory: this thread sees the new size only once it asks (grow by 0 pages)
       if (memories[slot].buffer.byteLength < c[${PAGES}] * 65536) memories[slot].grow(0)
@@ -126,13 +146,14 @@ class KernelWorker {
   private readonly values = new Float64Array(new SharedArrayBuffer(16 * 8))
   private readonly port: MessagePort
   private readonly attached: (WebAssembly.Memory | undefined)[] = []
+  private pending: Handed | undefined
 
-  constructor(module: WebAssembly.Module) {
+  constructor() {
     const { port1, port2 } = new MessageChannel()
     this.port = port1
     const worker = new Worker(WORKER_SOURCE, {
       eval: true, transferList: [port2],
-      workerData: { control: this.control.buffer, values: this.values.buffer, port: port2, module, names: SPLIT },
+      workerData: { control: this.control.buffer, values: this.values.buffer, port: port2, names: SPLIT },
     })
     worker.unref()
     if (Atomics.wait(this.control, READY, 0, START_TIMEOUT_MS) === 'timed-out') {
@@ -142,57 +163,90 @@ class KernelWorker {
     }
   }
 
-  /** Start kernel `op` with `args` on `memory`'s instance (attaching it first if needed). */
-  start(memory: WebAssembly.Memory, op: number, args: number[]): Handed {
+  /** Start kernel `op` with `args` on `memory`'s instance of `module` (attaching them first if needed). */
+  start(memory: WebAssembly.Memory, module: WebAssembly.Module, op: number, args: number[]): Handed {
     const slot = slotOf(memory)
     this.control[PAGES] = memory.buffer.byteLength / 65536
     if (this.attached[slot] !== memory) {
-      this.port.postMessage({ memory })
-      this.request(-1, slot, []).wait()
+      this.port.postMessage({ memory, module })
+      this.request(ATTACH, slot, []).wait()
       this.attached[slot] = memory
     }
     return this.request(op, slot, args)
   }
 
+  /**
+   * Forget the memory in `slot`, if this worker holds `memory` there. Not waited for (it may come from a
+   * finalizer while the process exits, when the worker no longer answers); the next request waits for it.
+   */
+  drop(slot: number, memory: WebAssembly.Memory): void {
+    if (this.attached[slot] !== memory) return
+    this.request(DROP, slot, [])
+    this.attached[slot] = undefined
+  }
+
   private request(op: number, slot: number, args: number[]): Handed {
+    // the request before must be done before the control block is written again (its errors went to
+    // whoever waited for it)
+    settle(() => this.pending?.wait())
     const c = this.control
     c[OP] = op
     c[SLOT] = slot
     c[ARGC] = args.length
     this.values.set(args, 1)
-    const ticket = Atomics.add(c, REQUESTED, 1) + 1
+    const ticket = (Atomics.add(c, REQUESTED, 1) + 1) | 0
     Atomics.notify(c, REQUESTED)
-    let result: number | undefined
-    return {
+    let finished = false
+    let result = NaN
+    const handed = {
       wait: () => {
-        if (result !== undefined) return result
+        if (finished) return result
         for (let spin = 0; spin < SPIN && Atomics.load(c, DONE) !== ticket; spin++);
         for (let done = Atomics.load(c, DONE); done !== ticket; done = Atomics.load(c, DONE)) Atomics.wait(c, DONE, done)
+        finished = true
         if (c[FAILED]) throw new WebAssembly.RuntimeError(`${receiveMessageOnPort(this.port)?.message ?? 'a kernel failed'}, on a worker thread`)
         result = this.values[0]
         return result
       },
     }
+    this.pending = handed
+    return handed
   }
+
 }
 
-const pools = new WeakMap<WebAssembly.Module, KernelWorker[]>()
-const slots: (WebAssembly.Memory | undefined)[] = []
+const workers: KernelWorker[] = []
+/** The memory in each slot, held weakly: a memory no instance uses any more can go. */
+const slots: (WeakRef<WebAssembly.Memory> | undefined)[] = []
 let nextSlot = 0
 
-/** At least `count` workers for `module` (started on first need, kept for the life of the process). */
-function pool(module: WebAssembly.Module, count: number): KernelWorker[] {
-  const workers = pools.get(module) ?? []
-  pools.set(module, workers)
-  while (workers.length < count) workers.push(new KernelWorker(module))
+/** At least `count` workers (started on first need, kept for the life of the process, for every module). */
+function pool(count: number): KernelWorker[] {
+  while (workers.length < count) workers.push(new KernelWorker())
   return workers
 }
 
 function slotOf(memory: WebAssembly.Memory): number {
-  const at = slots.indexOf(memory)
+  const at = slots.findIndex(ref => ref?.deref() === memory)
   if (at >= 0) return at
   const slot = nextSlot
   nextSlot = (nextSlot + 1) % SLOTS
-  slots[slot] = memory
+  slots[slot] = new WeakRef(memory)
   return slot
+}
+
+// When an instance that worked with threads is collected, the workers let go of its memory too (they hold
+// it through their own instances, which would otherwise keep it until another memory took its slot).
+const registry = new FinalizationRegistry<WebAssembly.Memory>(memory => {
+  const slot = slots.findIndex(ref => ref?.deref() === memory)
+  if (slot < 0) return
+  workers.forEach(w => w.drop(slot, memory))
+  slots[slot] = undefined
+})
+const registered = new WeakSet<Exports>()
+
+function releaseWhenCollected(x: Exports): void {
+  if (registered.has(x)) return
+  registered.add(x)
+  registry.register(x, x.memory)
 }
