@@ -176,11 +176,12 @@ class KernelWorker {
   }
 
   /**
-   * Forget the memory in `slot`, if this worker holds `memory` there. Not waited for (it may come from a
-   * finalizer while the process exits, when the worker no longer answers); the next request waits for it.
+   * Forget `memory`, if this worker holds it in a slot. Not waited for (it may come from a finalizer while
+   * the process exits, when the worker no longer answers); the next request waits for it.
    */
-  drop(slot: number, memory: WebAssembly.Memory): void {
-    if (this.attached[slot] !== memory) return
+  drop(memory: WebAssembly.Memory): void {
+    const slot = this.attached.indexOf(memory)
+    if (slot < 0) return
     this.request(DROP, slot, [])
     this.attached[slot] = undefined
   }
@@ -238,10 +239,9 @@ function slotOf(memory: WebAssembly.Memory): number {
 // When an instance that worked with threads is collected, the workers let go of its memory too (they hold
 // it through their own instances, which would otherwise keep it until another memory took its slot).
 const registry = new FinalizationRegistry<WebAssembly.Memory>(memory => {
+  workers.forEach(w => w.drop(memory))
   const slot = slots.findIndex(ref => ref?.deref() === memory)
-  if (slot < 0) return
-  workers.forEach(w => w.drop(slot, memory))
-  slots[slot] = undefined
+  if (slot >= 0) slots[slot] = undefined
 })
 const registered = new WeakSet<Exports>()
 
