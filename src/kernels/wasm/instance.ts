@@ -120,7 +120,7 @@ export function arena(x: Exports, what: string): Arena {
       }
       return ptr >>> 0
     },
-    // memory.grow() detaches every earlier view, so none is kept.
+    // memory.grow() leaves earlier views of the (shared) memory short, so none is kept.
     u32: (ptr, length) => new Uint32Array(x.memory.buffer, ptr, length),
     f64: (ptr, length) => new Float64Array(x.memory.buffer, ptr, length),
     bytes: (ptr, length) => new Uint8Array(x.memory.buffer, ptr, length),
