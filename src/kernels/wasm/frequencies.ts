@@ -9,20 +9,30 @@ import type { Team } from './team.js'
 
 const widthOf = (cols: CodeColumn[]) => Math.max(1, ...cols.map(c => c.chunks[0]?.BYTES_PER_ELEMENT ?? 1))
 
+/**
+ * The rows grouped by `columns`, in a fresh arena: the class count, the class sizes and (with assignIds)
+ * the class id of each row in `keys`; `column` is a buffer of one code per row, wide enough for these
+ * columns and `alsoUploads`, for code columns uploaded later. The grouping's own tables are released.
+ */
+function groupedRows(x: Exports, columns: CodeColumn[], rows: number, team: Team,
+  o: { assignIds: boolean; alsoUploads: CodeColumn[] }) {
+  x.reset()
+  const mem = arena(x, `${rows} rows`)
+  const keys = mem.alloc(rows * 4)
+  const sizes = mem.alloc(classBound(rows, columns.map(c => c.radix)) * 4)
+  const column = mem.alloc(rows * widthOf([...columns, ...o.alsoUploads]))
+  const scratch = x.mark()
+  const classes = groupRows(x, mem, columns.map(c => uploaded(mem, c, column, rows)), rows,
+    { keys, sizes, weights: 0, assignIds: o.assignIds }, team)
+  x.release(scratch)
+  return { mem, keys, sizes, column, classes }
+}
+
 /** Class figures and l-diversity of the rows of `input`. */
 export function frequencies(x: Exports, input: KernelInput, team: Team): KernelOutput {
   const n = input.rows
-  x.reset()
-  const mem = arena(x, `${n} rows`)
-  const width = widthOf([...input.quasiIdentifiers, ...input.sensitive])
-  // Kept throughout: class id per row, and class sizes.
-  const keys = mem.alloc(n * 4)
-  const sizes = mem.alloc(classBound(n, input.quasiIdentifiers.map(c => c.radix)) * 4)
-  const scratch = x.mark()
-  const column = mem.alloc(n * width)
-  const nClasses = groupRows(x, mem, input.quasiIdentifiers.map(c => uploaded(mem, c, column, n)), n,
-    { keys, sizes, weights: 0, assignIds: input.sensitive.length > 0 }, team)
-  x.release(scratch)
+  const { mem, keys, sizes, column, classes: nClasses } = groupedRows(x, input.quasiIdentifiers, n, team,
+    { assignIds: input.sensitive.length > 0, alsoUploads: input.sensitive })
 
   const stats = mem.alloc(16)
   x.classStats(sizes, nClasses, input.k, stats)
@@ -31,9 +41,8 @@ export function frequencies(x: Exports, input: KernelInput, team: Team): KernelO
 
   const diversity = input.sensitive.map((col): DiversityFigures => {
     const at = x.mark()
-    const codes = mem.alloc(n * width)
-    const w = upload(mem, col, codes, n)
-    const figures = diversityOf(x, mem, team, { keys, n, sizes, nClasses, codes, width: w, radix: col.radix, l: input.l })
+    const width = upload(mem, col, column, n)
+    const figures = diversityOf(x, mem, team, { keys, n, sizes, nClasses, codes: column, width, radix: col.radix, l: input.l })
     x.release(at)
     return figures
   })
@@ -99,13 +108,7 @@ function readHistogram(x: Exports, mem: Arena, sizes: number, nClasses: number, 
 
 /** The distinct tuples of `columns` over `rows` rows, in order of first appearance, with their counts. */
 export function frequencyTable(x: Exports, columns: CodeColumn[], rows: number, team: Team): FrequencyTable {
-  x.reset()
-  const mem = arena(x, `${rows} rows`)
-  const keys = mem.alloc(rows * 4)
-  const sizes = mem.alloc(classBound(rows, columns.map(c => c.radix)) * 4)
-  const column = mem.alloc(rows * widthOf(columns))
-  const nTuples = groupRows(x, mem, columns.map(c => uploaded(mem, c, column, rows)), rows,
-    { keys, sizes, weights: 0, assignIds: true }, team)
+  const { mem, keys, sizes, column, classes: nTuples } = groupedRows(x, columns, rows, team, { assignIds: true, alsoUploads: [] })
   const first = mem.alloc(nTuples * 4)
   x.firstRows(keys, rows, nTuples, first)
   const out = mem.alloc(nTuples * 4)
@@ -124,13 +127,7 @@ export function frequencyTable(x: Exports, columns: CodeColumn[], rows: number, 
 export function keptRows(x: Exports, columns: CodeColumn[], sensitive: CodeColumn[], rows: number, criteria: NodeCriteria,
   team: Team): Uint8Array | null {
   if (rows === 0) return null
-  x.reset()
-  const mem = arena(x, `${rows} rows`)
-  const keys = mem.alloc(rows * 4)
-  const sizes = mem.alloc(classBound(rows, columns.map(c => c.radix)) * 4)
-  const column = mem.alloc(rows * widthOf([...columns, ...sensitive]))
-  const classes = groupRows(x, mem, columns.map(c => uploaded(mem, c, column, rows)), rows,
-    { keys, sizes, weights: 0, assignIds: true }, team)
+  const { mem, keys, sizes, column, classes } = groupedRows(x, columns, rows, team, { assignIds: true, alsoUploads: sensitive })
   const fail = mem.alloc(Math.max(classes, 1))
   x.failBelow(sizes, classes, criteria.k, fail, 1)
   criteria.l.forEach((l, i) => {
