@@ -6,6 +6,8 @@ import { concatCodes } from './anonymise/coded.js'
 import { RiskcheckError, quote } from './errors.js'
 import { tupleIds } from './number-index.js'
 import { encodeColumn } from './input/encode.js'
+import { numberColumn } from './input/number-column.js'
+import type { NumberRule } from './input/number-column.js'
 import { individualRisk, journalistRisk, marketerRisk, populationUniqueness } from './population/index.js'
 import type { PopulationUniqueness } from './population/index.js'
 import type { Records } from './records.js'
@@ -50,7 +52,7 @@ export function populationRisk(table: Table, qi: EncodedColumn[], records: Recor
   options: PopulationOptions, source: string): PopulationRisk | null {
   if (options.samplingFraction === undefined && options.weight === undefined && options.population === undefined) return null
   const n = records.n
-  const weights = options.weight === undefined ? null : weightColumn(table, options.weight, source)
+  const weights = options.weight === undefined ? null : numberColumn(table, options.weight, source, WEIGHTS, new Float64Array(table.numRows))
   // with weights, each row's class (rows only); else the records of each class
   const classes = weights ? classesOf(qi) : { ids: null, sizes: Float64Array.from(records.tuples(qi).counts) }
   const total = weights ? weights.reduce((a, w) => a + w, 0) : null
@@ -99,23 +101,9 @@ function classesOf(qi: EncodedColumn[]): { ids: Uint32Array; sizes: Float64Array
 }
 
 /** The sampling weights: numbers of at least 1 (a record stands for itself at least), no nulls. */
-function weightColumn(table: Table, name: string, source: string): Float64Array {
-  const vector = table.getChild(name)
-  if (!vector) {
-    throw new RiskcheckError('E_COLUMN', `the weight column ${quote(name)} is not in ${source} (columns: ` +
-      `${table.schema.fields.map(f => f.name).join(', ')})`, 'check the spelling in --weight')
-  }
-  const weights = new Float64Array(table.numRows)
-  for (let i = 0; i < table.numRows; i++) {
-    const raw = vector.get(i)
-    const w = typeof raw === 'bigint' ? Number(raw) : Number(raw)
-    if (raw === null || !Number.isFinite(w) || w < 1) {
-      throw new RiskcheckError('E_COLUMN', `the weight column ${quote(name)} in ${source} has ${raw === null ? 'a null' :
-        `the value ${quote(raw)}`} in row ${i + 1}: sampling weights are numbers of at least 1`, 'fix the weights, or leave out --weight')
-    }
-    weights[i] = w
-  }
-  return weights
+const WEIGHTS: NumberRule = {
+  what: 'weight', valid: w => Number.isFinite(w) && w >= 1, rule: 'sampling weights are numbers of at least 1',
+  missingHint: 'check the spelling in --weight', badHint: 'fix the weights, or leave out --weight',
 }
 
 /** Journalist and marketer risk on the quasi-identifiers the population table counts by. */

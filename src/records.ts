@@ -3,7 +3,9 @@
 // Everything that counts records asks this module, so both give the same figures.
 import type { Table } from 'apache-arrow'
 import { concatCodes } from './anonymise/coded.js'
-import { RiskcheckError, quote } from './errors.js'
+import { RiskcheckError } from './errors.js'
+import { numberColumn } from './input/number-column.js'
+import type { NumberRule } from './input/number-column.js'
 import { tupleIds } from './number-index.js'
 import type { CodeColumn, DiversityFigures, FrequencyTable, KernelInput, KernelOutput, Kernels } from './types.js'
 
@@ -51,7 +53,7 @@ export function recordsOf(table: Table, counts: string | null, kernels: Kernels,
       frequencies: input => kernels.frequencies({ ...input, rows }),
     }
   }
-  const weights = countColumn(table, counts, source)
+  const weights = numberColumn(table, counts, source, COUNTS, new Uint32Array(table.numRows))
   const n = weights.reduce((a, w) => a + w, 0)
   const tuples = (columns: CodeColumn[]) => aggregate(columns.map(c => concatCodes(c)), columns.map(c => c.radix), weights, n)
   return {
@@ -63,23 +65,9 @@ export function recordsOf(table: Table, counts: string | null, kernels: Kernels,
 }
 
 /** The counts: whole numbers from 0 to 2^32 - 1, no nulls. */
-function countColumn(table: Table, name: string, source: string): Uint32Array {
-  const vector = table.getChild(name)
-  if (!vector) {
-    throw new RiskcheckError('E_COLUMN', `the count column ${quote(name)} is not in ${source} (columns: ` +
-      `${table.schema.fields.map(f => f.name).join(', ')})`, 'name it with --counts')
-  }
-  const out = new Uint32Array(table.numRows)
-  for (let i = 0; i < table.numRows; i++) {
-    const raw = vector.get(i)
-    const n = Number(raw)
-    if (raw === null || !Number.isInteger(n) || n < 0 || n > 0xffffffff) {
-      throw new RiskcheckError('E_COLUMN', `the count column ${quote(name)} in ${source} has ${raw === null ? 'a null' : `the value ${quote(raw)}`} ` +
-        `in row ${i + 1}: counts are whole numbers of records`)
-    }
-    out[i] = n
-  }
-  return out
+const COUNTS: NumberRule = {
+  what: 'count', valid: n => Number.isInteger(n) && n >= 0 && n <= 0xffffffff, rule: 'counts are whole numbers of records',
+  missingHint: 'name it with --counts',
 }
 
 /** Rows with the same codes merged, their counts added; rows with a count of 0 left out. */
