@@ -12,22 +12,23 @@ export function countClasses(classIdsPtr: usize, nRows: i32, nClasses: i32, outP
 }
 
 /**
- * Where one part of the rows writes each class in a counting sort by class, in its own region of the
- * sorted buffer (from `regionStart` on, so that threads never write near each other): cursors[j] =
- * regionStart + the part's rows of classes before j, from the part's class counts.
+ * Where each part of the rows writes each class in a counting sort by class, for the classes jFrom..jTo-1
+ * (whose rows start at `start` in the sorted buffer): class j's rows of part 0, then of part 1, and so on,
+ * so that every class is one run of the sorted buffer. cursors[t][j] = where part t writes class j, from the
+ * parts' class counts (`nParts` tables `stride` bytes apart, in `countsPtr`; the cursors alike).
  */
-export function classCursors(countsPtr: usize, nClasses: i32, regionStart: u32, cursorsPtr: usize): void {
-  let cursor = regionStart
-  for (let j = 0; j < nClasses; j++) {
-    store<u32>(cursorsPtr + (<usize>j << 2), cursor)
-    cursor += load<u32>(countsPtr + (<usize>j << 2))
+export function classCursors(countsPtr: usize, nParts: i32, stride: usize, jFrom: u32, jTo: u32, start: u32, cursorsPtr: usize): void {
+  let cursor = start
+  for (let j = jFrom; j < jTo; j++) {
+    for (let t = 0; t < nParts; t++) {
+      const cell = <usize>t * stride + (<usize>j << 2)
+      store<u32>(cursorsPtr + cell, cursor)
+      cursor += load<u32>(countsPtr + cell)
+    }
   }
 }
 
-/**
- * Counting sort of one part's sensitive codes by class: sorted[cursors[class of row i]++] = codes[i]. Each
- * cursor ends at the end of its class in the part's region.
- */
+/** Counting sort of one part's sensitive codes by class: sorted[cursors[class of row i]++] = codes[i]. */
 export function sortByClass(classIdsPtr: usize, nRows: i32, cursorsPtr: usize, codesPtr: usize, width: i32, sortedPtr: usize): void {
   for (let i = 0; i < nRows; i++) {
     const c = cursorsPtr + (<usize>load<u32>(classIdsPtr + (<usize>i << 2)) << 2)
@@ -43,9 +44,8 @@ export function diversityScratchBytes(radix: u32): usize {
 }
 
 /**
- * For the classes jFrom..jTo-1 (sizes in sizesPtr) and the sensitive codes sorted by class by `nParts`
- * parts (`width`-byte codes below `radix`; part t's codes of class j end at ends[t][j] and number
- * counts[t][j]; each table holds `stride` bytes), writes 7 f64 to outPtr:
+ * For the classes jFrom..jTo-1 (sizes in sizesPtr) and the sensitive codes sorted by class (`width`-byte
+ * codes below `radix`; class jFrom's start at `start`, each class after the one before), writes 7 f64 to outPtr:
  *   0 smallest number of distinct sensitive values in a class (distinct l; Infinity without classes)
  *   1 smallest entropy H = -sum q ln q over the classes (entropy l = exp of it; Infinity without classes)
  *   2 largest r1 / (r_l + ... + r_m) over the classes that have at least l distinct values
@@ -54,8 +54,8 @@ export function diversityScratchBytes(radix: u32): usize {
  * Runs of classes can go to different threads and their figures be joined (min, min, max, then sums).
  */
 export function diversity(
-  sortedPtr: usize, width: i32, sizesPtr: usize, jFrom: u32, jTo: u32, nParts: i32, endsPtr: usize, countsPtr: usize,
-  stride: usize, radix: u32, l: i32, scratchPtr: usize, outPtr: usize
+  sortedPtr: usize, width: i32, sizesPtr: usize, jFrom: u32, jTo: u32, start: u32, radix: u32, l: i32,
+  scratchPtr: usize, outPtr: usize
 ): void {
   const stamp = scratchPtr
   const counts = stamp + (<usize>radix << 2)
@@ -72,20 +72,18 @@ export function diversity(
     const f = load<u32>(sizesPtr + (<usize>j << 2))
     // Count the values of this class; `stamp` marks values already met in class j.
     let m: i32 = 0
-    for (let part = 0; part < nParts; part++) {
-      const cell = <usize>part * stride + (<usize>j << 2)
-      const end = load<u32>(endsPtr + cell)
-      for (let at = end - load<u32>(countsPtr + cell); at < end; at++) {
-        const v = <usize>codeAt(sorted, at, width)
-        if (load<u32>(stamp + (v << 2)) != <u32>j) {
-          store<u32>(stamp + (v << 2), <u32>j)
-          store<u32>(counts + (v << 2), 0)
-          store<u32>(seen + (<usize>m << 2), <u32>v)
-          m++
-        }
-        store<u32>(counts + (v << 2), load<u32>(counts + (v << 2)) + 1)
+    const end = start + f
+    for (let at = start; at < end; at++) {
+      const v = <usize>codeAt(sorted, at, width)
+      if (load<u32>(stamp + (v << 2)) != <u32>j) {
+        store<u32>(stamp + (v << 2), <u32>j)
+        store<u32>(counts + (v << 2), 0)
+        store<u32>(seen + (<usize>m << 2), <u32>v)
+        m++
       }
+      store<u32>(counts + (v << 2), load<u32>(counts + (v << 2)) + 1)
     }
+    start = end
     const size = <f64>f
     let h: f64 = 0
     for (let s = 0; s < m; s++) {

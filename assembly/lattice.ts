@@ -54,35 +54,44 @@ export function keptOf(classIdsPtr: usize, n: i32, failPtr: usize, outPtr: usize
   return kept
 }
 
-/** fail[c] = 1 for the classes smaller than k (0 otherwise). */
-export function failBelow(valuesPtr: usize, nClasses: i32, threshold: u32, failPtr: usize, reset: bool): void {
-  if (reset) memory.fill(failPtr, 0, <usize>nClasses)
-  for (let c = 0; c < nClasses; c++) {
+/** fail[c] = 1 for the classes jFrom..jTo-1 whose value is below `threshold` (the others 0 with `reset`, else left). */
+export function failBelow(valuesPtr: usize, jFrom: i32, jTo: i32, threshold: u32, failPtr: usize, reset: bool): void {
+  if (reset) memory.fill(failPtr + <usize>jFrom, 0, <usize>(jTo - jFrom))
+  for (let c = jFrom; c < jTo; c++) {
     if (load<u32>(valuesPtr + (<usize>c << 2)) < threshold) store<u8>(failPtr + <usize>c, 1)
   }
 }
 
+/** Classes per block of suppression(): its figures are summed per block, then the blocks in order. */
+export const SUPPRESSION_BLOCK: i32 = 1 << 12
+
 /**
- * Writes 4 f64 to outPtr: records in failing classes (to suppress), failing classes, the sum of the
- * squared sizes of the passing classes (the discernibility of what is kept), the smallest passing class
- * (0 when none passes).
+ * For each block of SUPPRESSION_BLOCK classes from jFrom (a multiple of the block) to jTo - 1, writes 4 f64
+ * to outPtr (32 bytes per block, in order): records in failing classes (to suppress), failing classes, the
+ * sum of the squared sizes of the passing classes (the discernibility of what is kept), the smallest passing
+ * class (Infinity when none passes). The host sums the blocks in order, so that the rounding of a sum of
+ * squares above 2^53 does not depend on how the blocks were shared among threads.
  */
-export function suppression(sizesPtr: usize, failPtr: usize, nClasses: i32, outPtr: usize): void {
-  let records: f64 = 0, classes: f64 = 0, squares: f64 = 0, smallest: f64 = Infinity
-  for (let c = 0; c < nClasses; c++) {
-    const f = <f64>load<u32>(sizesPtr + (<usize>c << 2))
-    if (load<u8>(failPtr + <usize>c) != 0) {
-      records += f
-      classes++
-    } else {
-      squares += f * f
-      if (f < smallest) smallest = f
+export function suppression(sizesPtr: usize, failPtr: usize, jFrom: i32, jTo: i32, outPtr: usize): void {
+  for (let block = jFrom; block < jTo; block += SUPPRESSION_BLOCK) {
+    let records: f64 = 0, classes: f64 = 0, squares: f64 = 0, smallest: f64 = Infinity
+    const end = min(jTo, block + SUPPRESSION_BLOCK)
+    for (let c = block; c < end; c++) {
+      const f = <f64>load<u32>(sizesPtr + (<usize>c << 2))
+      if (load<u8>(failPtr + <usize>c) != 0) {
+        records += f
+        classes++
+      } else {
+        squares += f * f
+        if (f < smallest) smallest = f
+      }
     }
+    const out = outPtr + (<usize>((block - jFrom) / SUPPRESSION_BLOCK) << 5)
+    store<f64>(out, records)
+    store<f64>(out, classes, 8)
+    store<f64>(out, squares, 16)
+    store<f64>(out, smallest, 24)
   }
-  store<f64>(outPtr, records)
-  store<f64>(outPtr, classes, 8)
-  store<f64>(outPtr, squares, 16)
-  store<f64>(outPtr, smallest == Infinity ? 0 : smallest, 24)
 }
 
 /**

@@ -9,6 +9,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { anonymise } from '../src/anonymise/index.js'
 import { readArrow } from '../src/input/arrow.js'
+import { referenceKernels } from '../src/kernels/reference.js'
 import { loadKernels } from '../src/kernels/wasm/index.js'
 import { instantiate, kernelModule } from '../src/kernels/wasm/instance.js'
 import { rowParts, teamFor } from '../src/kernels/wasm/team.js'
@@ -98,6 +99,40 @@ describe('threads give exactly the figures of one thread', () => {
       expect(kernels.frequencies(x)).toEqual(one.frequencies(x))
     }
   })
+
+  test('large dense tables (270,000 to 476,000 keys, 140,000 rows): rows and weighted tuples', () => {
+    const rows = 140_000
+    const large = fc.record({ a: fc.integer({ min: 520, max: 690 }), b: fc.integer({ min: 520, max: 690 }),
+      seed: fc.nat(), threads: fc.integer({ min: 2, max: 3 }) })
+    fc.assert(fc.property(large, ({ a, b, seed, threads }) => {
+      let s = seed
+      const next = (m: number) => { // mulberry32
+        s = (s + 0x6d2b79f5) | 0
+        let t = Math.imul(s ^ (s >>> 15), 1 | s)
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+        return ((t ^ (t >>> 14)) >>> 0) % m
+      }
+      // half the rows from a few hundred keys, so that classes of every size occur
+      const codes = (radix: number) => Uint32Array.from({ length: rows }, (_, i) => i % 2 ? next(radix) : next(radix) % 23)
+      const qi = [{ radix: a, chunks: [codes(a)] }, { radix: b, chunks: [codes(b)] }]
+      const x: KernelInput = { rows, quasiIdentifiers: qi, sensitive: [{ radix: 3, chunks: [codes(3)] }], k: 2, l: 2 }
+      const split = loadKernels({ threads, minRowsPerThread: 1000 })
+      const want = referenceKernels.frequencies(x)
+      expect(split.frequencies(x)).toEqual(one.frequencies(x))
+      expect({ ...one.frequencies(x), diversity: [] }).toEqual({ ...want, diversity: [] })
+      const table = one.frequencyTable(qi, rows)
+      expect(split.frequencyTable(qi, rows)).toEqual(table)
+      expect(8 * table.counts.length).toBeGreaterThanOrEqual(a * b) // the tuples too are counted in a dense table
+      const identity = (radix: number) => [Uint32Array.from({ length: radix }, (_, i) => i), new Uint32Array(radix)]
+      const spec = specOf({ qi, sensitive: [], seed }, [identity(a), identity(b)])
+      const criteria = { k: 3, l: [] }
+      const figures = split.evaluator(table, spec).evaluate([0, 0], criteria)
+      expect(figures).toEqual(one.evaluator(table, spec).evaluate([0, 0], criteria))
+      const reference = referenceKernels.evaluator(table, spec).evaluate([0, 0], criteria)
+      expect({ ...figures, keptCost: [] }).toEqual({ ...reference, keptCost: [] })
+      figures.keptCost.forEach((cost, j) => expect(cost).toBeCloseTo(reference.keptCost[j], 9)) // summed in another order
+    }), { numRuns: 8 })
+  }, 60_000)
 
   test('the whole generalisation of the care extract (k = 5, 1 % suppression, l = 2) is the same on 2 threads', () => {
     const table = readArrow('datasets/care-extract.arrow')

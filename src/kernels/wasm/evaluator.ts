@@ -29,7 +29,6 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
   const keys = mem.alloc(n * 4)
   const sizes = mem.alloc(Math.max(n, 1) * 4)
   const fail = mem.alloc(Math.max(n, 1))
-  const out = mem.alloc(4 * 8)
   const parts = rowParts(n, team.size)
   const remap = (codes: number, map: number, gen: number) =>
     team.run('remap', parts.map(p => [codes + 4 * p.from, p.count, map, gen + 4 * p.from]))
@@ -47,13 +46,12 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
       const cols = qi.flatMap((q, j): GroupColumn[] =>
         gens[j] < 0 ? [] : [{ radix: q.radices[levels[j]], place: () => ({ ptr: gens[j], width: 4 }) }])
       const classes = groupRows(x, mem, cols, n, { keys, sizes, weights: counts, assignIds: true }, team)
-      x.failBelow(sizes, classes, criteria.k, fail, 1)
+      failBelow(team, sizes, classes, criteria.k, fail, true)
       criteria.l.forEach((l, i) => failBelowL(x, mem, team, { keys, classes, n, fail, ...sensitive[i] }, l))
-      x.suppression(sizes, fail, classes, out)
-      const [suppressed, failingClasses, keptSquares, minKeptClassSize] = mem.f64(out, 4)
+      const { suppressed, failingClasses, keptSquares, minKeptClassSize } = suppression(mem, team, sizes, fail, classes)
       const first = mem.alloc(Math.max(classes, 1) * 4)
       x.firstRows(keys, n, classes, first)
-      const runs = rowParts(classes, team.size)
+      const runs = team.parts(classes)
       const keptCost = qi.map((q, j) => {
         const radix = q.radices[levels[j]]
         if (gens[j] < 0) return (records - suppressed) * mem.f64(q.costs[levels[j]], 1)[0]
@@ -104,5 +102,33 @@ export function failBelowL(x: Exports, mem: Arena, team: Team, p: PairInput, l: 
   const nPairs = groupRows(x, mem, cols, p.n, { keys: pairs, sizes: pairSizes, weights: 0, assignIds: true }, team)
   const distinct = mem.alloc(p.classes * 4)
   x.distinctPerClass(p.keys, pairs, p.n, nPairs, p.classes, mem.alloc(nPairs), distinct)
-  x.failBelow(distinct, p.classes, l, p.fail, 0)
+  failBelow(team, distinct, p.classes, l, p.fail, false)
+}
+
+/** fail[c] = 1 for the classes whose value (at `values`) is below `threshold`; the others 0 with `reset`, else left. */
+export function failBelow(team: Team, values: number, classes: number, threshold: number, fail: number, reset: boolean): void {
+  team.run('failBelow', team.parts(classes).map(r => [values, r.from, r.from + r.count, threshold, fail, reset ? 1 : 0]))
+}
+
+/** Classes per block of the suppression kernel (assembly/lattice.ts, SUPPRESSION_BLOCK). */
+const BLOCK = 2 ** 12
+
+/**
+ * What suppressing the failing classes removes and keeps. The kernel sums blocks of classes, threads take
+ * runs of whole blocks, and the blocks are summed here in order: the same figures on any number of threads.
+ */
+function suppression(mem: Arena, team: Team, sizes: number, fail: number, classes: number) {
+  const blocks = Math.ceil(classes / BLOCK)
+  const out = mem.alloc(32 * Math.max(blocks, 1))
+  const runs = rowParts(blocks, team.parts(classes).length)
+  team.run('suppression', runs.map(r => [sizes, fail, r.from * BLOCK, Math.min(classes, (r.from + r.count) * BLOCK), out + 32 * r.from]))
+  const f = mem.f64(out, 4 * blocks)
+  let suppressed = 0, failingClasses = 0, keptSquares = 0, smallest = Infinity
+  for (let b = 0; b < blocks; b++) {
+    suppressed += f[4 * b]
+    failingClasses += f[4 * b + 1]
+    keptSquares += f[4 * b + 2]
+    smallest = Math.min(smallest, f[4 * b + 3])
+  }
+  return { suppressed, failingClasses, keptSquares, minKeptClassSize: smallest === Infinity ? 0 : smallest }
 }

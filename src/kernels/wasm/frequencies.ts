@@ -1,6 +1,6 @@
 // The risk figures of a table (frequencies) and its table of distinct tuples (frequencyTable).
 import type { CodeColumn, DiversityFigures, FrequencyTable, KernelInput, KernelOutput, NodeCriteria } from '../../types.js'
-import { failBelowL } from './evaluator.js'
+import { failBelow, failBelowL } from './evaluator.js'
 import { classBound, groupRows, upload, uploaded } from './group.js'
 import { arena } from './instance.js'
 import type { Arena, Exports } from './instance.js'
@@ -54,10 +54,10 @@ interface DiversityInput {
 }
 
 /**
- * l-diversity of one sensitive column: each part of the rows sorts its codes by class into its own region
- * (after counting its rows per class), then the classes are judged in runs of about equal rows, one per
- * part, reading each class from every region; the runs' figures are joined (smallest, smallest, largest,
- * then sums: each one exact).
+ * l-diversity of one sensitive column: a counting sort of its codes by class, each part of the rows writing
+ * its share of every class after the shares of the parts before it (so that each class is one run of the
+ * sorted codes), then the classes are judged in runs of about equal work, one per part; the runs' figures
+ * are joined (smallest, smallest, largest, then sums: each one exact).
  */
 function diversityOf(x: Exports, mem: Arena, team: Team, d: DiversityInput): DiversityFigures {
   const parts = rowParts(d.n, team.size)
@@ -65,16 +65,16 @@ function diversityOf(x: Exports, mem: Arena, team: Team, d: DiversityInput): Div
   // one part: its class counts are the class sizes
   const counts = parts.length === 1 ? d.sizes : mem.alloc(stride * parts.length)
   if (parts.length > 1) team.run('countClasses', parts.map((p, t) => [d.keys + 4 * p.from, p.count, d.nClasses, counts + stride * t]))
-  const ends = mem.alloc(stride * parts.length)
-  team.run('classCursors', parts.map((p, t) => [counts + stride * t, d.nClasses, p.from, ends + stride * t]))
+  const runs = classRuns(mem.u32(d.sizes, d.nClasses), team.size)
+  const cursors = mem.alloc(stride * parts.length)
+  team.run('classCursors', runs.map(r => [counts, parts.length, stride, r.from, r.to, r.start, cursors]))
   const sorted = mem.alloc(apart(d.n * d.width))
-  team.run('sortByClass', parts.map((p, t) => [d.keys + 4 * p.from, p.count, ends + stride * t, d.codes + d.width * p.from,
+  team.run('sortByClass', parts.map((p, t) => [d.keys + 4 * p.from, p.count, cursors + stride * t, d.codes + d.width * p.from,
     d.width, sorted]))
-  const runs = classRuns(mem.u32(d.sizes, d.nClasses), d.n, team.size)
   const out = mem.alloc(apart(7 * 8) * runs.length)
   const outAt = (t: number) => out + apart(7 * 8) * t
-  team.run('diversity', runs.map((r, t) => [sorted, d.width, d.sizes, r.from, r.to, parts.length, ends, counts, stride,
-    d.radix, d.l, mem.alloc(apart(x.diversityScratchBytes(d.radix))), outAt(t)]))
+  team.run('diversity', runs.map((r, t) => [sorted, d.width, d.sizes, r.from, r.to, r.start, d.radix, d.l,
+    mem.alloc(apart(x.diversityScratchBytes(d.radix))), outAt(t)]))
   const f = runs.map((_, t) => mem.f64(outAt(t), 7))
   const min = (i: number) => Math.min(...f.map(r => r[i]))
   const sum = (i: number) => f.reduce((a, r) => a + r[i], 0)
@@ -83,15 +83,26 @@ function diversityOf(x: Exports, mem: Arena, team: Team, d: DiversityInput): Div
     classesBelowL: sum(3), recordsBelowL: sum(4), homogeneousClasses: sum(5), homogeneousRecords: sum(6) }
 }
 
-/** `count` runs of consecutive classes with about n / count rows each. */
-function classRuns(sizes: Uint32Array, n: number, count: number): { from: number; to: number }[] {
+/** Judging a class costs about as much as reading this many of its rows (measured: the logarithms). */
+const CLASS_COST = 8
+
+/**
+ * `count` runs of consecutive classes of about equal work (rows + CLASS_COST per class), with the rows
+ * before each run (`start`).
+ */
+function classRuns(sizes: Uint32Array, count: number): { from: number; to: number; start: number }[] {
+  const work = sizes.reduce((a, s) => a + s + CLASS_COST, 0)
   const runs = []
-  let from = 0, rows = 0
+  let from = 0, done = 0, rows = 0
   for (let t = 1; t <= count; t++) {
+    const start = rows
     let to = from
-    const target = t === count ? Infinity : (n * t) / count
-    while (to < sizes.length && rows < target) rows += sizes[to++]
-    runs.push({ from, to })
+    const target = t === count ? Infinity : (work * t) / count
+    while (to < sizes.length && done < target) {
+      done += sizes[to] + CLASS_COST
+      rows += sizes[to++]
+    }
+    runs.push({ from, to, start })
     from = to
   }
   return runs
@@ -129,7 +140,7 @@ export function keptRows(x: Exports, columns: CodeColumn[], sensitive: CodeColum
   if (rows === 0) return null
   const { mem, keys, sizes, column, classes } = groupedRows(x, columns, rows, team, { assignIds: true, alsoUploads: sensitive })
   const fail = mem.alloc(Math.max(classes, 1))
-  x.failBelow(sizes, classes, criteria.k, fail, 1)
+  failBelow(team, sizes, classes, criteria.k, fail, true)
   criteria.l.forEach((l, i) => {
     const width = upload(mem, sensitive[i], column, rows)
     failBelowL(x, mem, team, { keys, classes, n: rows, fail, codes: column, radix: sensitive[i].radix, width }, l)

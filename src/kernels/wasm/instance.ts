@@ -27,18 +27,18 @@ export interface Exports {
   classStats(sizes: number, nClasses: number, k: number, out: number): void
   sizeHistogram(sizes: number, nClasses: number, out: number, maxSize: number): void
   countClasses(classIds: number, n: number, nClasses: number, out: number): void
-  classCursors(counts: number, nClasses: number, regionStart: number, cursors: number): void
+  classCursors(counts: number, nParts: number, stride: number, jFrom: number, jTo: number, start: number, cursors: number): void
   sortByClass(classIds: number, n: number, cursors: number, codes: number, width: number, sorted: number): void
   diversityScratchBytes(radix: number): number
-  diversity(sorted: number, width: number, sizes: number, jFrom: number, jTo: number, nParts: number, ends: number,
-    counts: number, stride: number, radix: number, l: number, scratch: number, out: number): void
+  diversity(sorted: number, width: number, sizes: number, jFrom: number, jTo: number, start: number, radix: number, l: number,
+    scratch: number, out: number): void
   remap(codes: number, n: number, map: number, out: number): void
   keptOf(classIds: number, n: number, fail: number, out: number): number
   firstRows(classIds: number, n: number, nClasses: number, out: number): void
   gather(codes: number, width: number, rows: number, n: number, out: number): void
   distinctPerClass(classIds: number, pairIds: number, n: number, nPairs: number, nClasses: number, seen: number, out: number): void
-  failBelow(values: number, nClasses: number, threshold: number, fail: number, reset: number): void
-  suppression(sizes: number, fail: number, nClasses: number, out: number): void
+  failBelow(values: number, jFrom: number, jTo: number, threshold: number, fail: number, reset: number): void
+  suppression(sizes: number, fail: number, jFrom: number, jTo: number, out: number): void
   keptRecords(gen: number, first: number, sizes: number, fail: number, jFrom: number, jTo: number, radix: number, records: number): void
   keptCost(records: number, nParts: number, stride: number, radix: number, cost: number): number
 }

@@ -10,16 +10,20 @@ import type { Exports } from './instance.js'
 
 /** The kernels a team may split. */
 const SPLIT = ['mixCodes', 'countDense', 'presentKeys', 'numberDense', 'assignDense', 'compactHash',
-  'combineHash', 'remap', 'countClasses', 'classCursors', 'sortByClass', 'diversity', 'keptRecords',
-  'keptOf'] as const
+  'combineHash', 'remap', 'countClasses', 'classCursors', 'sortByClass', 'diversity', 'failBelow',
+  'suppression', 'keptRecords', 'keptOf'] as const
 export type SplitKernel = (typeof SPLIT)[number]
 
 export interface Team {
   /** The number of parts work is cut into (1: no split). */
   size: number
-  /** Run kernel `name` once per part, part p with arguments args[p]; returns each part's result. */
+  /** Run kernel `name` once per part, part p with arguments args[p] (at most `size` parts); returns each part's result. */
   run(name: SplitKernel, args: number[][]): number[]
+  /** Runs of 0..count-1 for work on `count` items other than the rows (classes, say): as many as are worth a thread. */
+  parts(count: number): Part[]
 }
+
+type Part = { from: number; count: number }
 
 /** Fewer rows than this per part are not worth a thread (a hand-over costs about 10-50 microseconds). */
 export const MIN_ROWS_PER_PART = 2 ** 17
@@ -34,7 +38,7 @@ export function defaultThreads(): number {
 export const apart = (bytes: number) => Math.ceil(bytes / 128) * 128 + 128
 
 /** `size` runs of consecutive rows covering 0..n-1, in order (lengths differ by at most one). */
-export function rowParts(n: number, size: number): { from: number; count: number }[] {
+export function rowParts(n: number, size: number): Part[] {
   return Array.from({ length: size }, (_, p) => {
     const from = Math.floor((n * p) / size)
     return { from, count: Math.floor((n * (p + 1)) / size) - from }
@@ -44,21 +48,25 @@ export function rowParts(n: number, size: number): { from: number; count: number
 /** A team of one: the calling thread. */
 function soloTeam(x: Exports): Team {
   const call = x as unknown as Record<SplitKernel, (...a: number[]) => number>
-  return { size: 1, run: (name, args) => args.map(a => call[name](...a)) }
+  return { size: 1, run: (name, args) => args.map(a => call[name](...a)), parts: count => rowParts(count, 1) }
 }
+
+/** How many of `size` threads work on `count` items is worth, with at least `minRows` each. */
+const partsWorth = (count: number, size: number, minRows: number) => Math.max(1, Math.min(size, Math.floor(count / Math.max(1, minRows))))
 
 /**
  * The team for work on `rows` rows of instance `x`: as many parts as `threads` allows with at least
  * `minRows` rows each, parts beyond the first on worker threads.
  */
 export function teamFor(x: Exports, module: WebAssembly.Module, rows: number, threads: number, minRows = MIN_ROWS_PER_PART): Team {
-  const size = Math.max(1, Math.min(threads, Math.floor(rows / Math.max(1, minRows))))
+  const size = partsWorth(rows, threads, minRows)
   if (size === 1) return soloTeam(x)
   const workers = pool(size - 1)
   const solo = soloTeam(x)
   releaseWhenCollected(x)
   return {
     size,
+    parts: count => rowParts(count, partsWorth(count, size, minRows)),
     run(name, args) {
       const op = SPLIT.indexOf(name)
       const started = args.slice(1).map((a, p) => settle(() => workers[p].start(x.memory, module, op, a)))
