@@ -11,10 +11,30 @@ export function remap(codesPtr: usize, n: i32, mapPtr: usize, outPtr: usize): vo
   }
 }
 
-/** out[j] = the first row of class j (classIds dense, 0..nClasses-1). */
-export function firstRows(classIdsPtr: usize, n: i32, nClasses: i32, outPtr: usize): void {
+/**
+ * For the rows from .. from + n - 1 of a part (classIdsPtr points at row 0; class ids dense, below nClasses):
+ * out[j] = the part's first row of class j, or 0xffffffff when it has none. The parts' tables are joined by
+ * earliestRows.
+ */
+export function firstRows(classIdsPtr: usize, from: u32, n: i32, nClasses: i32, outPtr: usize): void {
   memory.fill(outPtr, 0xff, <usize>nClasses << 2)
-  for (let i = n - 1; i >= 0; i--) store<u32>(outPtr + (<usize>load<u32>(classIdsPtr + (<usize>i << 2)) << 2), <u32>i)
+  for (let i = <i32>from + n - 1; i >= <i32>from; i--) {
+    store<u32>(outPtr + (<usize>load<u32>(classIdsPtr + (<usize>i << 2)) << 2), <u32>i)
+  }
+}
+
+/**
+ * Join the firstRows tables of `nParts` consecutive parts (`stride` bytes apart) for the classes
+ * jFrom..jTo-1: the first table's entry becomes the first row of the class over all parts (the earliest
+ * part that has one).
+ */
+export function earliestRows(tablesPtr: usize, nParts: i32, stride: usize, jFrom: u32, jTo: u32): void {
+  for (let j = jFrom; j < jTo; j++) {
+    const cell = <usize>j << 2
+    let row = load<u32>(tablesPtr + cell)
+    for (let t = 1; t < nParts && row == 0xffffffff; t++) row = load<u32>(tablesPtr + <usize>t * stride + cell)
+    store<u32>(tablesPtr + cell, row)
+  }
 }
 
 /** out[t] = codes[rows[t]] (u32), for the `width`-byte code column at codesPtr. */

@@ -1,7 +1,7 @@
 // Judging generalisations of a frequency table in WebAssembly: the table, the level maps and the costs
 // stay in the memory of an instance of their own; each evaluation allocates above a mark and releases it.
 import type { Evaluator, EvaluatorSpec, FrequencyTable, NodeFigures } from '../../types.js'
-import { groupRows } from './group.js'
+import { firstRowsOf, gathered, groupRows } from './group.js'
 import type { GroupColumn } from './group.js'
 import { arena, guard } from './instance.js'
 import type { Arena, Exports } from './instance.js'
@@ -49,8 +49,7 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
       failBelow(team, sizes, classes, criteria.k, fail, true)
       criteria.l.forEach((l, i) => failBelowL(x, mem, team, { keys, classes, n, fail, ...sensitive[i] }, l))
       const { suppressed, failingClasses, keptSquares, minKeptClassSize } = suppression(mem, team, sizes, fail, classes)
-      const first = mem.alloc(Math.max(classes, 1) * 4)
-      x.firstRows(keys, n, classes, first)
+      const first = firstRowsOf(mem, team, keys, n, classes)
       const runs = team.parts(classes)
       const keptCost = qi.map((q, j) => {
         const radix = q.radices[levels[j]]
@@ -73,11 +72,10 @@ export function evaluator(x: Exports, table: FrequencyTable, spec: EvaluatorSpec
         ...sensitive.map((s): GroupColumn => ({ radix: s.radix, place: () => ({ ptr: s.codes, width: 4 }) })),
       ]
       const tuples = groupRows(x, mem, cols, n, { keys, sizes, weights: counts, assignIds: true }, team)
-      const first = mem.alloc(Math.max(tuples, 1) * 4)
-      x.firstRows(keys, n, tuples, first)
+      const first = firstRowsOf(mem, team, keys, n, tuples)
       const out = mem.alloc(Math.max(tuples, 1) * 4)
       const codes = [...qi.map(q => q.gen), ...sensitive.map(s => s.codes)].map(ptr => {
-        x.gather(ptr, 4, first, tuples, out)
+        gathered(team, ptr, 4, first, tuples, out)
         return mem.u32(out, tuples).slice()
       })
       const table = { rows: tableRows, codes, counts: mem.u32(sizes, tuples).slice() }

@@ -1,7 +1,7 @@
 // The risk figures of a table (frequencies) and its table of distinct tuples (frequencyTable).
 import type { CodeColumn, DiversityFigures, FrequencyTable, KernelInput, KernelOutput, NodeCriteria } from '../../types.js'
 import { failBelow, failBelowL } from './evaluator.js'
-import { classBound, groupRows, upload, uploaded } from './group.js'
+import { classBound, firstRowsOf, gathered, groupRows, upload, uploaded } from './group.js'
 import { arena } from './instance.js'
 import type { Arena, Exports } from './instance.js'
 import { apart, rowParts } from './team.js'
@@ -120,12 +120,11 @@ function readHistogram(x: Exports, mem: Arena, sizes: number, nClasses: number, 
 /** The distinct tuples of `columns` over `rows` rows, in order of first appearance, with their counts. */
 export function frequencyTable(x: Exports, columns: CodeColumn[], rows: number, team: Team): FrequencyTable {
   const { mem, keys, sizes, column, classes: nTuples } = groupedRows(x, columns, rows, team, { assignIds: true, alsoUploads: [] })
-  const first = mem.alloc(nTuples * 4)
-  x.firstRows(keys, rows, nTuples, first)
+  const first = firstRowsOf(mem, team, keys, rows, nTuples)
   const out = mem.alloc(nTuples * 4)
   const codes = columns.map(col => {
     const width = upload(mem, col, column, rows)
-    x.gather(column, width, first, nTuples, out)
+    gathered(team, column, width, first, nTuples, out)
     return mem.u32(out, nTuples).slice()
   })
   return { rows, codes, counts: mem.u32(sizes, nTuples).slice() }

@@ -120,6 +120,24 @@ function hashLog2(keys: number): number {
   return Math.max(4, Math.ceil(Math.log2(keys * 2)))
 }
 
+/**
+ * The first row of each of `classes` classes (class ids of the n rows in `keys`): each part of the rows
+ * finds its own first rows, then runs of classes take the earliest part's.
+ */
+export function firstRowsOf(mem: Arena, team: Team, keys: number, n: number, classes: number): number {
+  const parts = rowParts(n, team.size)
+  const stride = apart(4 * classes)
+  const tables = mem.alloc(stride * parts.length)
+  team.run('firstRows', parts.map((p, t) => [keys, p.from, p.count, classes, tables + stride * t]))
+  if (parts.length > 1) team.run('earliestRows', team.parts(classes).map(r => [tables, parts.length, stride, r.from, r.from + r.count]))
+  return tables
+}
+
+/** out[t] = codes[rows[t]] as u32 for t < n (`width`-byte codes), a thread per run. */
+export function gathered(team: Team, codes: number, width: number, rows: number, n: number, out: number): void {
+  team.run('gather', team.parts(n).map(r => [codes, width, rows + 4 * r.from, r.count, out + 4 * r.from]))
+}
+
 /** An upper bound of the number of classes: the rows, or the product of the radices if smaller. */
 export function classBound(n: number, radices: number[]): number {
   return Math.max(1, Math.min(n, radices.reduce((a, r) => a * r, 1)))

@@ -34,7 +34,8 @@ export interface Exports {
     scratch: number, out: number): void
   remap(codes: number, n: number, map: number, out: number): void
   keptOf(classIds: number, n: number, fail: number, out: number): number
-  firstRows(classIds: number, n: number, nClasses: number, out: number): void
+  firstRows(classIds: number, from: number, n: number, nClasses: number, out: number): void
+  earliestRows(tables: number, nParts: number, stride: number, jFrom: number, jTo: number): void
   gather(codes: number, width: number, rows: number, n: number, out: number): void
   distinctPerClass(classIds: number, pairIds: number, n: number, nPairs: number, nClasses: number, seen: number, out: number): void
   failBelow(values: number, jFrom: number, jTo: number, threshold: number, fail: number, reset: number): void

@@ -11,7 +11,7 @@ import type { Exports } from './instance.js'
 /** The kernels a team may split. */
 const SPLIT = ['mixCodes', 'countDense', 'presentKeys', 'numberDense', 'assignDense', 'compactHash',
   'combineHash', 'remap', 'countClasses', 'classCursors', 'sortByClass', 'diversity', 'failBelow',
-  'suppression', 'keptRecords', 'keptOf'] as const
+  'suppression', 'keptRecords', 'keptOf', 'firstRows', 'earliestRows', 'gather'] as const
 export type SplitKernel = (typeof SPLIT)[number]
 
 export interface Team {
