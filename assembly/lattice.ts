@@ -82,21 +82,18 @@ export function failBelow(valuesPtr: usize, jFrom: i32, jTo: i32, threshold: u32
   }
 }
 
-/** Classes per block of suppression(): its figures are summed per block, then the blocks in order. */
-export const SUPPRESSION_BLOCK: i32 = 1 << 12
-
 /**
- * For each block of SUPPRESSION_BLOCK classes from jFrom (a multiple of the block) to jTo - 1, writes 4 f64
+ * For each block of `block` classes from jFrom (a multiple of the block) to jTo - 1, writes 4 f64
  * to outPtr (32 bytes per block, in order): records in failing classes (to suppress), failing classes, the
  * sum of the squared sizes of the passing classes (the discernibility of what is kept), the smallest passing
  * class (Infinity when none passes). The host sums the blocks in order, so that the rounding of a sum of
  * squares above 2^53 does not depend on how the blocks were shared among threads.
  */
-export function suppression(sizesPtr: usize, failPtr: usize, jFrom: i32, jTo: i32, outPtr: usize): void {
-  for (let block = jFrom; block < jTo; block += SUPPRESSION_BLOCK) {
+export function suppression(sizesPtr: usize, failPtr: usize, jFrom: i32, jTo: i32, block: i32, outPtr: usize): void {
+  for (let first = jFrom; first < jTo; first += block) {
     let records: f64 = 0, classes: f64 = 0, squares: f64 = 0, smallest: f64 = Infinity
-    const end = min(jTo, block + SUPPRESSION_BLOCK)
-    for (let c = block; c < end; c++) {
+    const end = min(jTo, first + block)
+    for (let c = first; c < end; c++) {
       const f = <f64>load<u32>(sizesPtr + (<usize>c << 2))
       if (load<u8>(failPtr + <usize>c) != 0) {
         records += f
@@ -106,7 +103,7 @@ export function suppression(sizesPtr: usize, failPtr: usize, jFrom: i32, jTo: i3
         if (f < smallest) smallest = f
       }
     }
-    const out = outPtr + (<usize>((block - jFrom) / SUPPRESSION_BLOCK) << 5)
+    const out = outPtr + (<usize>((first - jFrom) / block) << 5)
     store<f64>(out, records)
     store<f64>(out, classes, 8)
     store<f64>(out, squares, 16)

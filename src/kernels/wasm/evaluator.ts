@@ -108,7 +108,7 @@ export function failBelow(team: Team, values: number, classes: number, threshold
   team.run('failBelow', team.parts(classes).map(r => [values, r.from, r.from + r.count, threshold, fail, reset ? 1 : 0]))
 }
 
-/** Classes per block of the suppression kernel (assembly/lattice.ts, SUPPRESSION_BLOCK). */
+/** Classes per block of the suppression kernel. */
 const BLOCK = 2 ** 12
 
 /**
@@ -119,7 +119,8 @@ function suppression(mem: Arena, team: Team, sizes: number, fail: number, classe
   const blocks = Math.ceil(classes / BLOCK)
   const out = mem.alloc(32 * Math.max(blocks, 1))
   const runs = rowParts(blocks, team.parts(classes).length)
-  team.run('suppression', runs.map(r => [sizes, fail, r.from * BLOCK, Math.min(classes, (r.from + r.count) * BLOCK), out + 32 * r.from]))
+  team.run('suppression', runs.map(r => [sizes, fail, r.from * BLOCK, Math.min(classes, (r.from + r.count) * BLOCK),
+    BLOCK, out + 32 * r.from]))
   const f = mem.f64(out, 4 * blocks)
   let suppressed = 0, failingClasses = 0, keptSquares = 0, smallest = Infinity
   for (let b = 0; b < blocks; b++) {

@@ -3,7 +3,7 @@ import type { CodeColumn } from '../../types.js'
 import { KEY_SPACE } from './instance.js'
 import type { Arena, Exports } from './instance.js'
 import { apart, rowParts } from './team.js'
-import type { Team } from './team.js'
+import type { Part, Team } from './team.js'
 
 /** Key ranges up to this many use a dense counting table; larger ones a hash table. */
 const DENSE_MAX = 2 ** 26
@@ -60,7 +60,6 @@ export function groupRows(x: Exports, mem: Arena, cols: GroupColumn[], n: number
   return compact(x, mem, g, n, range, g.assignIds, team)
 }
 
-type Part = { from: number; count: number }
 const weightsAt = (g: Grouping, p: Part) => g.weights ? g.weights + 4 * p.from : 0
 
 function compact(x: Exports, mem: Arena, g: Grouping, n: number, range: number, assignIds: boolean, team: Team): number {

@@ -28,7 +28,7 @@ export function loadKernels(options: KernelOptions = {}): Kernels {
   const module = kernelModule(options.bytes)
   const x = instantiate(module)
   const team = (on: Exports, rows: number) => teamFor(on, module, rows, threads, options.minRowsPerThread)
-  // parts need memory of their own (counting tables, sort regions): when that is more than there is, the
+  // parts need memory of their own (counting tables, class counts, first rows): when that is more than there is, the
   // work is done again on one thread, which gives the same figures
   const split = <T>(rows: number, work: (team: Team) => T): T => guard(() => {
     const t = team(x, rows)

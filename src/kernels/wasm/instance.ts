@@ -39,7 +39,7 @@ export interface Exports {
   gather(codes: number, width: number, rows: number, n: number, out: number): void
   distinctPerClass(classIds: number, pairIds: number, n: number, nPairs: number, nClasses: number, seen: number, out: number): void
   failBelow(values: number, jFrom: number, jTo: number, threshold: number, fail: number, reset: number): void
-  suppression(sizes: number, fail: number, jFrom: number, jTo: number, out: number): void
+  suppression(sizes: number, fail: number, jFrom: number, jTo: number, block: number, out: number): void
   keptRecords(gen: number, first: number, sizes: number, fail: number, jFrom: number, jTo: number, radix: number, records: number): void
   keptCost(records: number, nParts: number, stride: number, radix: number, cost: number): number
 }

@@ -23,7 +23,8 @@ export interface Team {
   parts(count: number): Part[]
 }
 
-type Part = { from: number; count: number }
+/** A run of consecutive rows (or classes, or keys). */
+export type Part = { from: number; count: number }
 
 /** Fewer rows than this per part are not worth a thread (a hand-over costs about 10-50 microseconds). */
 export const MIN_ROWS_PER_PART = 2 ** 17
