@@ -2,10 +2,12 @@
 import {
   BinaryView, Bool, DateDay, DateMillisecond, Decimal, Dictionary, Float32, Float64, Int16, Int32, Int64, Int8,
   LargeBinary, LargeUtf8, RecordBatch, Table, TimeMicrosecond, TimestampMicrosecond, TimestampMillisecond,
-  TimestampNanosecond, TimestampSecond, Uint32, Utf8, Utf8View, makeData, makeVector, tableFromIPC, tableToIPC,
+  TimestampNanosecond, TimestampSecond, Uint16, Uint32, Uint8, Utf8, Utf8View, makeData, makeVector, tableFromIPC, tableToIPC,
   vectorFromArray,
 } from 'apache-arrow'
-import type { Data, DataType, Vector } from 'apache-arrow'
+import { Vector } from 'apache-arrow'
+import type { Data, DataType } from 'apache-arrow'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { encodeColumn } from '../src/input/encode.js'
 import type { EncodedColumn } from '../src/types.js'
@@ -132,6 +134,36 @@ describe('each type round-trips through its codes', () => {
     const t = new Table({ tags: vectorFromArray([[1], [2]]) })
     expect(() => encodeColumn(t, 'tags', 'x.arrow')).toThrow(
       /column "tags" in x\.arrow has type List<.*>, which riskcheck cannot use as a quasi-identifier/)
+  })
+})
+
+describe('integer columns (their chunks without nulls are passed over in WebAssembly)', () => {
+  const types = [
+    { type: new Int8(), min: -128, max: 127 }, { type: new Uint8(), min: 0, max: 255 },
+    { type: new Int16(), min: -32768, max: 32767 }, { type: new Uint16(), min: 0, max: 65535 },
+    { type: new Int32(), min: -(2 ** 31), max: 2 ** 31 - 1 }, { type: new Uint32(), min: 0, max: 2 ** 32 - 1 },
+  ]
+  // batches of up to 40 values drawn from a few values somewhere in the type's range (or anywhere in it:
+  // the range too wide for a lookup table), some batches with nulls, some empty
+  const column = fc.constantFrom(...types).chain(t => fc.record({
+    t: fc.constant(t),
+    pool: fc.array(fc.oneof(fc.integer({ min: t.min, max: t.max }),
+      fc.integer({ min: Math.max(t.min, -5), max: Math.min(t.max, 5) })), { minLength: 1, maxLength: 6 }),
+    batches: fc.array(fc.array(fc.option(fc.nat(), { freq: 5 }), { maxLength: 40 }), { minLength: 1, maxLength: 4 }),
+  }))
+
+  test('codes follow the values, null last, in every batch (against a sort of the distinct values)', () => {
+    fc.assert(fc.property(column, ({ t, pool, batches }) => {
+      const values = batches.map(b => b.map(p => p === null ? null : pool[p % pool.length]))
+      const vector = new Vector(values.map(b => vectorFromArray(b, t.type).data[0]))
+      const c = encodeColumn(new Table({ x: vector }), 'x')
+      const distinct = [...new Set(values.flat().filter(v => v !== null))].sort((a, b) => (a as number) - (b as number))
+      const hasNull = values.flat().includes(null)
+      expect(c.labels).toEqual([...distinct.map(String), ...(hasNull ? [null] : [])])
+      expect(c.chunks.flatMap(ch => Array.from(ch)))
+        .toEqual(values.flat().map(v => v === null ? distinct.length : distinct.indexOf(v)))
+      expect(c.nulls).toBe(values.flat().filter(v => v === null).length)
+    }), { numRuns: 400 })
   })
 })
 

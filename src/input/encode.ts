@@ -5,6 +5,8 @@ import { Data, DataType, TimeUnit, Type, Vector, makeVector } from 'apache-arrow
 import type { Table } from 'apache-arrow'
 import { RiskcheckError, quote } from '../errors.js'
 import type { CodeChunk, EncodedColumn } from '../types.js'
+import { intValues } from '../kernels/wasm/encode.js'
+import type { IntChunk } from '../kernels/wasm/encode.js'
 import { decimalAt, decimalText, durationText, isoDateMs, isoDay, isoInstant, timeOfDay } from './labels.js'
 
 type Key = string | number | bigint | boolean
@@ -63,7 +65,8 @@ function encodePlain(vector: Vector, name: string, source: string): Parts {
     }
   }
   const plan = planFor(vector.type) as Plan
-  const parts = plan === 'small-int' ? encodeSmallInts(vector, smallIntLabel(vector.type)) : encodeByKey(vector, plan.keyAt, plan.label)
+  const parts = plan === 'small-int' ? encodeSmallInts(vector, smallIntLabel(vector.type), `column ${quote(name)} of ${source}`)
+    : encodeByKey(vector, plan.keyAt, plan.label)
   return { ...parts, nulls: vector.nullCount }
 }
 
@@ -112,11 +115,17 @@ function validity(data: Data): (i: number) => boolean {
   return i => ((bitmap[(offset + i) >> 3] >> ((offset + i) & 7)) & 1) === 1
 }
 
-/** 32-bit integers (and day dates, 32-bit times): a lookup table over the value range when it is small. */
-function encodeSmallInts(vector: Vector, label: (v: number) => string): Codes {
-  let min = Infinity
-  let max = -Infinity
+/**
+ * 32-bit integers (and day dates, 32-bit times): a lookup table over the value range when it is small.
+ * Chunks without nulls (most) are passed over in WebAssembly, the others here.
+ */
+function encodeSmallInts(vector: Vector, label: (v: number) => string, what: string): Codes {
+  const whole = (data: Data) => data.nullCount === 0 && data.length > 0
+  const wholeChunks = vector.data.filter(whole).map(data => (data.values as IntChunk).subarray(0, data.length))
+  const fast = wholeChunks.length > 0 ? intValues(wholeChunks, what) : undefined
+  let [min, max] = fast ? fast.bounds() : [Infinity, -Infinity]
   for (const data of vector.data) {
+    if (data.nullCount === 0) continue
     const valid = validity(data)
     const values = data.values as ArrayLike<number>
     for (let i = 0; i < data.length; i++) {
@@ -129,18 +138,24 @@ function encodeSmallInts(vector: Vector, label: (v: number) => string): Codes {
     return encodeByKey(vector, data => { const v = data.values; return i => v[i] }, k => label(k as number))
   }
   const range = max >= min ? max - min + 1 : 0
-  const codeOf = new Int32Array(range).fill(-1)
+  const used = new Uint8Array(range)
+  fast?.markUsed(min, used)
   for (const data of vector.data) {
+    if (data.nullCount === 0) continue
     const valid = validity(data)
     const values = data.values as ArrayLike<number>
-    for (let i = 0; i < data.length; i++) if (valid(i)) codeOf[values[i] - min] = 0
+    for (let i = 0; i < data.length; i++) if (valid(i)) used[values[i] - min] = 1
   }
+  const codeOf = new Int32Array(range)
   const labels: (string | null)[] = []
-  for (let v = 0; v < range; v++) if (codeOf[v] === 0) { codeOf[v] = labels.length; labels.push(label(v + min)) }
+  for (let v = 0; v < range; v++) if (used[v]) { codeOf[v] = labels.length; labels.push(label(v + min)) }
   const nullCode = labels.length
   if (vector.nullCount > 0) labels.push(null)
   const width = widthFor(labels.length)
+  const fastCodes = fast ? fast.codes(min, codeOf, width) : []
+  let next = 0
   const chunks = vector.data.map(data => {
+    if (whole(data)) return fastCodes[next++]
     const valid = validity(data)
     const values = data.values as ArrayLike<number>
     const codes = makeCodes(width, data.length)

@@ -42,6 +42,9 @@ export interface Exports {
   suppression(sizes: number, fail: number, jFrom: number, jTo: number, block: number, out: number): void
   keptRecords(gen: number, first: number, sizes: number, fail: number, jFrom: number, jTo: number, radix: number, records: number): void
   keptCost(records: number, nParts: number, stride: number, radix: number, cost: number): number
+  intBounds(values: number, n: number, kind: number, out: number): void
+  markInts(values: number, n: number, kind: number, min: number, used: number): void
+  intCodes(values: number, n: number, kind: number, min: number, codeOf: number, out: number, width: number): void
 }
 
 const WASM_PATH = packageFile('build/riskcheck.wasm')
