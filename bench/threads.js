@@ -10,19 +10,24 @@ import { measure } from './scale.js'
 const QI = ['birth_year', 'sex', 'arr_residence', 'benefit', 'region', 'amount_class']
 const THREADS = [1, 2]
 
-/** Median milliseconds of `fn(threads)` per thread count, the counts taking turns for `runs` rounds. */
+/**
+ * `fn(threads)` per thread count, the counts taking turns for `runs` rounds: the median of each, and the
+ * speed-up of each round (1 thread / 2 threads, measured a moment apart) with their median and range.
+ */
 function alternate(runs, fn, median) {
   const ms = THREADS.map(() => [])
   for (let r = 0; r < runs; r++) THREADS.forEach((threads, i) => ms[i].push(fn(threads)))
-  return ms.map(median)
+  const speeds = ms[0].map((one, r) => one / ms[1][r])
+  return { medians: ms.map(median), speed: median(speeds), low: Math.min(...speeds), high: Math.max(...speeds) }
 }
 
-function row(step, [one, two], unit = 'ms', digits = 0) {
-  return { step, '1 thread': `${one.toFixed(digits)} ${unit}`, '2 threads': `${two.toFixed(digits)} ${unit}`, speed: `${(one / two).toFixed(2)}x` }
+function row(step, { medians: [one, two], speed, low, high }, unit = 'ms', digits = 0) {
+  return { step, '1 thread': `${one.toFixed(digits)} ${unit}`, '2 threads': `${two.toFixed(digits)} ${unit}`,
+    speed: `${speed.toFixed(2)}x`, 'rounds': `${low.toFixed(2)}-${high.toFixed(2)}x` }
 }
 
 export function benchThreads(OUT, median, rows = Number(process.env.BENCH_THREAD_ROWS ?? 10_000_000)) {
-  const runs = Number(process.env.BENCH_RUNS ?? 7)
+  const runs = Number(process.env.BENCH_RUNS ?? 9)
   const file = makeBenchFile(`${OUT}bench-${rows}.arrow`, rows)
   const table = readArrow(file)
   const input = { rows, quasiIdentifiers: QI.map(q => encodeColumn(table, q)), sensitive: [encodeColumn(table, 'care_decision')], k: 5, l: 2 }
@@ -35,7 +40,8 @@ export function benchThreads(OUT, median, rows = Number(process.env.BENCH_THREAD
   const args = [file, '--qi', QI.join(','), '--sensitive', 'care_decision', '--k', '5', '--json']
   const wall = (extra) => alternate(3, t => measure([...args, ...extra, '--threads', String(t)]).wall, median)
   return {
-    machine: `${cpus().length} cores, ${rows.toLocaleString('en')} rows, median of ${runs} alternating runs`,
+    machine: `${cpus().length} cores, ${rows.toLocaleString('en')} rows; speed: the median over alternating rounds of ` +
+      `1 thread / 2 threads (${runs} rounds, ${Math.min(runs, 5)} for the search, 3 for whole processes), and its range`,
     rows: [
       row('first pass: class sizes + l-diversity (kernels.frequencies)', firstPass),
       row('generalisation search, k = 5 (search.milliseconds)', search),
