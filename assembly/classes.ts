@@ -71,7 +71,7 @@ export function assignDense(keysPtr: usize, nRows: i32, tablePtr: usize): void {
  * when absent. An entry is the key and class id + 1 (0 marks an empty slot).
  */
 @inline
-function classOf<K>(tablePtr: usize, mask: u32, h: u32, key: K, next: u32): u32 {
+export function classOf<K>(tablePtr: usize, mask: u32, h: u32, key: K, next: u32): u32 {
   const entry = <usize>sizeof<K>() << 1
   while (true) {
     const slot = tablePtr + <usize>h * entry
@@ -88,7 +88,7 @@ function classOf<K>(tablePtr: usize, mask: u32, h: u32, key: K, next: u32): u32 
 
 /** The home slot of a 32-bit or 64-bit key in a table of 2^log2Capacity entries (Fibonacci hashing). */
 @inline
-function home<K>(key: K, log2Capacity: i32): u32 {
+export function home<K>(key: K, log2Capacity: i32): u32 {
   if (sizeof<K>() == 8) return <u32>((<u64>key * 0x9e3779b97f4a7c15) >> (64 - <u64>log2Capacity))
   return (<u32>key * 0x9e3779b1) >>> (32 - <u32>log2Capacity)
 }

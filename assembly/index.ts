@@ -7,4 +7,4 @@ export { countDense, presentKeys, numberDense, assignDense, compactHash, combine
 export { classStats, sizeHistogram } from './stats'
 export { countClasses, classCursors, sortByClass, diversity, diversityScratchBytes } from './diversity'
 export { remap, keptOf, firstRows, earliestRows, gather, distinctPerClass, failBelow, suppression, keptRecords, keptCost } from './lattice'
-export { intBounds, markInts, intCodes } from './encode'
+export { intBounds, markInts, intCodes, distinctValues } from './encode'

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { referenceKernels } from '../src/kernels/reference.js'
 import { loadKernels } from '../src/kernels/wasm/index.js'
+import { instantiate, kernelModule } from '../src/kernels/wasm/instance.js'
 import { rollingEvaluator } from '../src/lattice/rollup.js'
 import type { CodeColumn, EvaluatorSpec, KernelInput, KernelOutput } from '../src/types.js'
 import { evaluatorCase, input, specOf, tuplesOf } from './arbitraries.js'
@@ -207,5 +208,22 @@ describe('evaluator: WebAssembly equals the reference', () => {
     for (let i = 0; i < 500; i++) ev.evaluate([i % 2, (i >> 1) % 2], { k: 2, l: [] })
     expect(ev.evaluate([0, 0], { k: 2, l: [] })).toEqual(first)
     expect(ev.evaluate([1, 1], { k: 2, l: [] })).toMatchObject({ classes: 1, suppressed: 0, keptSquares: rows * rows })
+  })
+})
+
+describe('distinctValues: bit patterns numbered by first appearance', () => {
+  test('16-byte values that share their low 64 bits stay apart, in a table small enough for probes to meet', () => {
+    const x = instantiate(kernelModule())
+    x.reset()
+    const n = 300, distinct = 200
+    const values = x.alloc(16 * n), ids = x.alloc(4 * n), first = x.alloc(4 * n), table = x.alloc(32 * 512)
+    const v = new BigUint64Array(x.memory.buffer, values, 2 * n)
+    // value i: low half 7, high half i mod 200 (rows 200.. repeat the first 100)
+    for (let i = 0; i < n; i++) { v[2 * i] = 7n; v[2 * i + 1] = BigInt(i % distinct) }
+    expect(x.distinctValues(values, n, 16, table, 9, ids, first)).toBe(distinct)
+    expect(Array.from(new Uint32Array(x.memory.buffer, ids, n))).toEqual(Array.from({ length: n }, (_, i) => i % distinct))
+    expect(Array.from(new Uint32Array(x.memory.buffer, first, distinct))).toEqual(Array.from({ length: distinct }, (_, i) => i))
+    // a table with room for fewer values says so
+    expect(x.distinctValues(values, n, 16, table, 7, ids, first)).toBe(-1)
   })
 })

@@ -5,14 +5,14 @@ import { Data, DataType, TimeUnit, Type, Vector, makeVector } from 'apache-arrow
 import type { Table } from 'apache-arrow'
 import { RiskcheckError, quote } from '../errors.js'
 import type { CodeChunk, EncodedColumn } from '../types.js'
-import { intValues } from '../kernels/wasm/encode.js'
+import { distinctValues, intValues } from '../kernels/wasm/encode.js'
 import type { IntChunk } from '../kernels/wasm/encode.js'
 import { decimalAt, decimalText, durationText, isoDateMs, isoDay, isoInstant, timeOfDay } from './labels.js'
 
 type Key = string | number | bigint | boolean
 type KeyAt = (data: Data) => (i: number) => Key
 type Label = (key: Key) => string
-type Plan = 'small-int' | { keyAt: KeyAt; label: Label }
+type Plan = 'small-int' | { keyAt: KeyAt; label: Label; fixed?: boolean }
 const SMALL_RANGE = 2 ** 22
 const NULL = 0xffffffff
 
@@ -66,7 +66,7 @@ function encodePlain(vector: Vector, name: string, source: string): Parts {
   }
   const plan = planFor(vector.type) as Plan
   const parts = plan === 'small-int' ? encodeSmallInts(vector, smallIntLabel(vector.type), `column ${quote(name)} of ${source}`)
-    : encodeByKey(vector, plan.keyAt, plan.label)
+    : encodeByKey(vector, plan.keyAt, plan.label, `column ${quote(name)} of ${source}`, plan.fixed)
   return { ...parts, nulls: vector.nullCount }
 }
 
@@ -76,19 +76,19 @@ function planFor(type: DataType): Plan | undefined {
   const raw: KeyAt = data => { const v = data.values; return i => v[i] }
   const got: KeyAt = data => { const v = makeVector(data); return i => v.get(i) as Key }
   switch (type.typeId) {
-    case Type.Int: return (type as unknown as { bitWidth: number }).bitWidth <= 32 ? 'small-int' : { keyAt: raw, label: String }
-    case Type.Date: return unit === 0 ? 'small-int' : { keyAt: raw, label: k => isoDateMs(k as bigint) }
+    case Type.Int: return (type as unknown as { bitWidth: number }).bitWidth <= 32 ? 'small-int' : { keyAt: raw, label: String, fixed: true }
+    case Type.Date: return unit === 0 ? 'small-int' : { keyAt: raw, label: k => isoDateMs(k as bigint), fixed: true }
     case Type.Time: return (type as unknown as { bitWidth: number }).bitWidth <= 32 ? 'small-int'
-      : { keyAt: raw, label: k => timeOfDay(k as bigint, unit) }
-    case Type.Timestamp: return { keyAt: raw, label: k => isoInstant(k as bigint, unit) }
-    case Type.Duration: return { keyAt: raw, label: k => durationText(k as bigint, unit) }
-    case Type.Float: return { keyAt: got, label: String }
+      : { keyAt: raw, label: k => timeOfDay(k as bigint, unit), fixed: true }
+    case Type.Timestamp: return { keyAt: raw, label: k => isoInstant(k as bigint, unit), fixed: true }
+    case Type.Duration: return { keyAt: raw, label: k => durationText(k as bigint, unit), fixed: true }
+    case Type.Float: return { keyAt: got, label: String, fixed: true }
     case Type.Bool: return { keyAt: got, label: String }
     case Type.Decimal: {
       const { scale, bitWidth } = type as unknown as { scale: number; bitWidth: number }
       // Arrow decimals have at most 76 digits: a larger scale is damage (and 10n ** scale would take forever).
       if (![32, 64, 128, 256].includes(bitWidth) || !(Math.abs(scale) <= 76)) return undefined
-      return { keyAt: data => i => decimalAt(data.values, i, bitWidth), label: k => decimalText(k as bigint, scale) }
+      return { keyAt: data => i => decimalAt(data.values, i, bitWidth), label: k => decimalText(k as bigint, scale), fixed: true }
     }
     case Type.Utf8: case Type.LargeUtf8: case Type.Utf8View:
     case Type.Binary: case Type.LargeBinary: case Type.BinaryView: case Type.FixedSizeBinary:
@@ -135,7 +135,7 @@ function encodeSmallInts(vector: Vector, label: (v: number) => string, what: str
     }
   }
   if (max - min >= SMALL_RANGE && max - min >= 2 * vector.length) {
-    return encodeByKey(vector, data => { const v = data.values; return i => v[i] }, k => label(k as number))
+    return encodeByKey(vector, data => { const v = data.values; return i => v[i] }, k => label(k as number), what, true)
   }
   const range = max >= min ? max - min + 1 : 0
   const used = new Uint8Array(range)
@@ -165,21 +165,29 @@ function encodeSmallInts(vector: Vector, label: (v: number) => string, what: str
   return { radix: labels.length, chunks, labels, distinct: labels.length }
 }
 
-/** Any type with hashable keys: distinct keys in a Map, then sorted so that codes follow the values. */
-function encodeByKey(vector: Vector, keyAt: KeyAt, label: Label): Codes {
+/**
+ * Any type with hashable keys: distinct keys in a Map, then sorted so that codes follow the values. With
+ * `fixed`, the values of chunks without nulls are 4, 8 or 16 bytes, equal when their bits are (and maybe
+ * otherwise, as -0 and 0): those chunks' bit patterns are numbered in WebAssembly, and only each
+ * pattern's key is read here, into the same Map.
+ */
+function encodeByKey(vector: Vector, keyAt: KeyAt, label: Label, what: string, fixed = false): Codes {
   const index = new Map<Key, number>()
   const keys: Key[] = []
+  const tOf = (key: Key) => {
+    let t = index.get(key)
+    if (t === undefined) { t = keys.length; index.set(key, t); keys.push(key) }
+    return t
+  }
+  const rowBytes = (data: Data) => (data.values as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT * data.stride
+  const fast = new Set(fixed ? vector.data.filter(d => d.nullCount === 0 && d.length > 0 && [4, 8, 16].includes(rowBytes(d))) : [])
+  const found = fast.size > 0 ? distinctOf([...fast], rowBytes([...fast][0]) as 4 | 8 | 16, keyAt, tOf, what) : null
   const temps = vector.data.map(data => {
+    if (fast.has(data)) return null
     const valid = validity(data)
     const at = keyAt(data)
     const temp = new Uint32Array(data.length)
-    for (let i = 0; i < data.length; i++) {
-      if (!valid(i)) { temp[i] = NULL; continue }
-      const key = at(i)
-      let t = index.get(key)
-      if (t === undefined) { t = keys.length; index.set(key, t); keys.push(key) }
-      temp[i] = t
-    }
+    for (let i = 0; i < data.length; i++) temp[i] = valid(i) ? tOf(at(i)) : NULL
     return temp
   })
   const order = keys.map((_, t) => t).sort((a, b) => compareKeys(keys[a], keys[b]))
@@ -189,12 +197,32 @@ function encodeByKey(vector: Vector, keyAt: KeyAt, label: Label): Codes {
   const nullCode = labels.length
   if (vector.nullCount > 0) labels.push(null)
   const width = widthFor(labels.length)
+  const fastCodes = found ? found.codes(found.keyIds.map(t => codeOf[t]), width) : []
+  let next = 0
   const chunks = temps.map(temp => {
+    if (!temp) return fastCodes[next++]
     const codes = makeCodes(width, temp.length)
     for (let i = 0; i < temp.length; i++) codes[i] = temp[i] === NULL ? nullCode : codeOf[temp[i]]
     return codes
   })
   return { radix: labels.length, chunks, labels, distinct: labels.length }
+}
+
+/**
+ * The distinct bit patterns of `chunks` (without nulls) numbered in WebAssembly; keyIds[id] = tOf(the key
+ * of pattern id), read at the row where it first appears.
+ */
+function distinctOf(chunks: Data[], bytes: 4 | 8 | 16, keyAt: KeyAt, tOf: (key: Key) => number, what: string) {
+  const values = chunks.map(d => new Uint8Array((d.values as Uint8Array).buffer, (d.values as Uint8Array).byteOffset, d.length * bytes))
+  const found = distinctValues(values, bytes, what)
+  const keyIds = new Uint32Array(found.first.length)
+  let c = 0, start = 0, at = keyAt(chunks[0])
+  found.first.forEach((row, id) => {
+    // first rows grow with the ids: walk the chunks forward
+    while (row >= start + chunks[c].length) { start += chunks[c].length; at = keyAt(chunks[++c]) }
+    keyIds[id] = tOf(at(row - start))
+  })
+  return { keyIds, codes: found.codes }
 }
 
 function compareKeys(a: Key, b: Key): number {

@@ -1,22 +1,24 @@
-// The passes of encoding integer columns (src/input/encode.ts) over Arrow chunks without nulls, in
-// WebAssembly: the chunks of one column are copied one after another into an instance kept for encoding,
-// the kernels of assembly/encode.ts pass over them, and what they find is copied out.
+// The passes of encoding (src/input/encode.ts) over Arrow chunks without nulls, in WebAssembly: the
+// chunks of one column are copied one after another into an instance kept for encoding, the kernels of
+// assembly/encode.ts pass over them, and what they find is copied out.
 import type { CodeChunk } from '../../types.js'
 import { arena, guard, instantiate, kernelModule } from './instance.js'
-import type { Exports } from './instance.js'
+import type { Arena, Exports } from './instance.js'
 
 /** The values of a column of integers of 32 bits or fewer. */
 export type IntChunk = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array
 
+/** The kinds of integer the kernels read; u32 is also the kind of the ids of distinctValues. */
 const KINDS = [Int8Array, Uint8Array, Int16Array, Uint16Array, Int32Array, Uint32Array]
+const U32 = 5
 
 let instance: Exports | undefined
 
 /**
- * The chunks of one column, one after another in the encoding instance (made once: its memory, grown to the
- * largest column so far, is then reused without the cost of touching fresh pages).
+ * The bytes of one column's chunks (`rowBytes` per row), one after another in the encoding instance (made
+ * once: its memory, grown to the largest column so far, is reused without the cost of touching fresh pages).
  */
-function loaded(chunks: IntChunk[], what: string) {
+function loaded(chunks: ArrayBufferView[], rowBytes: number, what: string) {
   const x = (instance ??= instantiate(kernelModule()))
   x.reset()
   const mem = arena(x, what)
@@ -27,14 +29,30 @@ function loaded(chunks: IntChunk[], what: string) {
     mem.bytes(ptr + at, c.byteLength).set(new Uint8Array(c.buffer, c.byteOffset, c.byteLength))
     at += c.byteLength
   }
-  const rows = chunks.reduce((a, c) => a + c.length, 0)
-  return { x, mem, ptr, rows }
+  return { x, mem, ptr, rows: bytes / rowBytes, lengths: chunks.map(c => c.byteLength / rowBytes) }
+}
+
+/** Each chunk's codes codeOf[v - min], for the values of `kind` at ptr, `width` bytes each. */
+function codesOut(x: Exports, mem: Arena, at: { ptr: number; rows: number; lengths: number[] }, kind: number, min: number,
+  codeOf: Int32Array | Uint32Array, width: 1 | 2 | 4): CodeChunk[] {
+  const table = mem.alloc(Math.max(codeOf.byteLength, 4))
+  mem.bytes(table, codeOf.byteLength).set(new Uint8Array(codeOf.buffer, codeOf.byteOffset, codeOf.byteLength))
+  const out = mem.alloc(at.rows * width)
+  x.intCodes(at.ptr, at.rows, kind, min, table, out, width)
+  const View = width === 1 ? Uint8Array : width === 2 ? Uint16Array : Uint32Array
+  let row = 0
+  return at.lengths.map(length => {
+    const codes = new View(mem.bytes(out + row * width, length * width).slice().buffer)
+    row += length
+    return codes
+  })
 }
 
 /** Integer chunks (one type, none empty) of one column: their bounds, the values they use, their codes. */
 export function intValues(chunks: IntChunk[], what: string) {
   const kind = KINDS.findIndex(K => chunks[0] instanceof K)
-  const { x, mem, ptr, rows } = loaded(chunks, what)
+  const at = loaded(chunks, chunks[0].BYTES_PER_ELEMENT, what)
+  const { x, mem, ptr, rows } = at
   return {
     /** The smallest and the largest value. */
     bounds: (): [number, number] => guard(() => {
@@ -45,24 +63,38 @@ export function intValues(chunks: IntChunk[], what: string) {
     }),
     /** used[v - min] = 1 for each value v, over min .. min + range - 1 (every value lies there). */
     markUsed: (min: number, used: Uint8Array) => guard(() => {
-      const at = mem.alloc(used.length)
-      mem.bytes(at, used.length).set(used)
-      x.markInts(ptr, rows, kind, min, at)
-      used.set(mem.bytes(at, used.length))
+      const p = mem.alloc(used.length)
+      mem.bytes(p, used.length).set(used)
+      x.markInts(ptr, rows, kind, min, p)
+      used.set(mem.bytes(p, used.length))
     }),
     /** Each chunk's codes codeOf[v - min], `width` bytes each. */
-    codes: (min: number, codeOf: Int32Array, width: 1 | 2 | 4): CodeChunk[] => guard(() => {
-      const table = mem.alloc(codeOf.byteLength)
-      mem.bytes(table, codeOf.byteLength).set(new Uint8Array(codeOf.buffer, codeOf.byteOffset, codeOf.byteLength))
-      const out = mem.alloc(rows * width)
-      x.intCodes(ptr, rows, kind, min, table, out, width)
-      const View = width === 1 ? Uint8Array : width === 2 ? Uint16Array : Uint32Array
-      let row = 0
-      return chunks.map(c => {
-        const codes = new View(mem.bytes(out + row * width, c.length * width).slice().buffer)
-        row += c.length
-        return codes
-      })
-    }),
+    codes: (min: number, codeOf: Int32Array, width: 1 | 2 | 4): CodeChunk[] => guard(() => codesOut(x, mem, at, kind, min, codeOf, width)),
   }
+}
+
+/**
+ * The distinct bit patterns of chunks (none empty) of fixed-width values, `rowBytes` (4, 8 or 16) each:
+ * `first` holds the row (over the chunks one after another) where each first appears, in that order;
+ * `codes` gives each chunk's codes from the code of each pattern.
+ */
+export function distinctValues(chunks: ArrayBufferView[], rowBytes: 4 | 8 | 16, what: string) {
+  const loadedChunks = loaded(chunks, rowBytes, what)
+  const { x, mem, ptr, rows } = loadedChunks
+  return guard(() => {
+    const ids = mem.alloc(rows * 4)
+    const first = mem.alloc(rows * 4)
+    const top = x.mark()
+    // a table for up to 2^16 values first, then 16 times larger each time it fills up
+    for (let log2 = 17; ; log2 += 4) {
+      x.release(top)
+      const count = x.distinctValues(ptr, rows, rowBytes, mem.alloc(2 * rowBytes * 2 ** log2), log2, ids, first)
+      if (count < 0) continue
+      return {
+        first: mem.u32(first, count).slice(),
+        codes: (codeOf: Uint32Array, width: 1 | 2 | 4): CodeChunk[] =>
+          guard(() => codesOut(x, mem, { ptr: ids, rows, lengths: loadedChunks.lengths }, U32, 0, codeOf, width)),
+      }
+    }
+  })
 }

@@ -45,6 +45,7 @@ export interface Exports {
   intBounds(values: number, n: number, kind: number, out: number): void
   markInts(values: number, n: number, kind: number, min: number, used: number): void
   intCodes(values: number, n: number, kind: number, min: number, codeOf: number, out: number, width: number): void
+  distinctValues(values: number, n: number, bytes: number, table: number, log2: number, ids: number, first: number): number
 }
 
 const WASM_PATH = packageFile('build/riskcheck.wasm')
