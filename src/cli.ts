@@ -1,6 +1,7 @@
 // The command line: argv -> analyse(), and anonymise() when the thresholds are not met -> text or JSON on
 // stdout, the coded table with --out, reports with --report; exit 0 (met, or coded table written), 1 (not
 // met), 2 (bad usage or input).
+import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Table } from 'apache-arrow'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
@@ -14,7 +15,7 @@ import type { HierarchySpec } from './hierarchy/index.js'
 import { readCsvSchema } from './input/csv.js'
 import { inputFormat, readTable } from './input/read.js'
 import { loadKernels } from './kernels/wasm/index.js'
-import { defaultThreads } from './kernels/wasm/team.js'
+import { defaultThreads, prestartWorkers } from './kernels/wasm/team.js'
 import { fileFacts } from './input/facts.js'
 import { METRICS } from './lattice/metrics.js'
 import type { Metric } from './lattice/metrics.js'
@@ -189,7 +190,7 @@ function addFrequencyCommands(program: Command, io: Io, done: (code: number) => 
     .option('--threads <n>', THREADS_HELP, threadCount)
     .action(async (file: string, o: CsvFlags & { qi?: string[]; sensitive?: string[]; counts?: string; out: string; force?: boolean; threads?: number }) => {
       checkOutput(o.out, { input: file, force: o.force })
-      const options = { qi: o.qi, sensitive: o.sensitive, counts: o.counts, source: file, kernels: kernelsOf(o.threads) }
+      const options = { qi: o.qi, sensitive: o.sensitive, counts: o.counts, source: file, kernels: kernelsFor(file, o.threads) }
       const table = o.stream ? await streamed(file, o, options, io) : frequencyFile(inputOf(file, o), options)
       writeArrow(table, o.out, { input: file, force: o.force })
       io.out(`${table.numRows.toLocaleString('en-US')} combinations of ${describeFrequencies(table)} written to ${o.out}.\n`)
@@ -329,14 +330,30 @@ function policyOf(file: string, o: CliOptions, io: Io): Policy {
     hierarchies,
     source: file,
     progress: o.json ? undefined : io.progress,
-    kernels: kernelsOf(o.threads),
+    kernels: kernelsFor(file, o.threads),
   }
 }
 
 const THREADS_HELP = `threads for large tables (default: the cores, here ${defaultThreads()}, at most 8); the figures do not depend on it`
 
-/** The kernels with --threads, or the default ones. */
-const kernelsOf = (threads: number | undefined) => threads === undefined ? undefined : loadKernels({ threads })
+/** Inputs of this size or more get their worker threads started ahead, while they are read and encoded. */
+const PRESTART_BYTES = 4 * 2 ** 20
+
+/** The kernels with --threads (or the default ones); the worker threads of a large `file` start now. */
+function kernelsFor(file: string, threads: number | undefined) {
+  const workers = (threads ?? defaultThreads()) - 1
+  if (workers > 0 && sizeOf(file) >= PRESTART_BYTES) prestartWorkers(workers)
+  return threads === undefined ? undefined : loadKernels({ threads })
+}
+
+/** The size of `file` in bytes (0 if it cannot be read: reading it will say why). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size
+  } catch {
+    return 0
+  }
+}
 
 /** The table without the --drop columns; a quasi-identifier or sensitive column cannot be dropped (the risk
  * after was measured with it). */

@@ -156,6 +156,8 @@ class KernelWorker {
   private readonly port: MessagePort
   private readonly attached: (WebAssembly.Memory | undefined)[] = []
   private pending: Handed | undefined
+  private readonly worker: Worker
+  private started = false
 
   constructor() {
     const { port1, port2 } = new MessageChannel()
@@ -165,11 +167,18 @@ class KernelWorker {
       workerData: { control: this.control.buffer, values: this.values.buffer, port: port2, names: SPLIT },
     })
     worker.unref()
+    this.worker = worker
+  }
+
+  /** Wait until the worker has started (once: it starts on its own while the caller does other work). */
+  private ready(): void {
+    if (this.started) return
     if (Atomics.wait(this.control, READY, 0, START_TIMEOUT_MS) === 'timed-out') {
-      void worker.terminate()
+      void this.worker.terminate()
       throw new RiskcheckError('E_KERNEL', `a worker thread did not start within ${START_TIMEOUT_MS / 1000} s`,
         'run with --threads 1')
     }
+    this.started = true
   }
 
   /** Start kernel `op` with `args` on `memory`'s instance of `module` (attaching them first if needed). */
@@ -196,6 +205,7 @@ class KernelWorker {
   }
 
   private request(op: number, slot: number, args: number[]): Handed {
+    this.ready()
     // the request before must be done before the control block is written again (its errors went to
     // whoever waited for it)
     settle(() => this.pending?.wait())
@@ -230,10 +240,18 @@ const workers: KernelWorker[] = []
 const slots: (WeakRef<WebAssembly.Memory> | undefined)[] = []
 let nextSlot = 0
 
-/** At least `count` workers (started on first need, kept for the life of the process, for every module). */
+/**
+ * At least `count` workers (started on first need, or ahead of it by prestartWorkers; kept for the life of
+ * the process, for every module).
+ */
 function pool(count: number): KernelWorker[] {
   while (workers.length < count) workers.push(new KernelWorker())
   return workers
+}
+
+/** Start `count` workers now, without waiting for them: they start while the caller reads its input. */
+export function prestartWorkers(count: number): void {
+  pool(count)
 }
 
 function slotOf(memory: WebAssembly.Memory): number {
