@@ -107,14 +107,23 @@ const SPIN = 20_000
 // memory to a slot (the memory comes through the port) or runs a kernel on a slot's instance.
 const WORKER_SOURCE = `
 const { workerData, receiveMessageOnPort } = require('node:worker_threads')
-const { control, values, port, names } = workerData
+const { control, values, port, names, flagLock } = workerData
 const c = new Int32Array(control), v = new Float64Array(values)
 const instances = [], memories = []
-// a collection on demand, to free a dropped memory: this thread allocates too little to collect on its own
+// a collection on demand, to free a dropped memory: this thread allocates too little to collect on its own.
+// V8's flags belong to the process: workers starting together take turns to set and reset this one.
 const v8 = require('node:v8')
-v8.setFlagsFromString('--expose-gc')
-const collect = require('node:vm').runInNewContext('gc')
-if (!process.execArgv.some(a => /^--expose[-_]gc$/.test(a))) v8.setFlagsFromString('--no-expose-gc')
+const lock = new Int32Array(flagLock)
+while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1)
+let collect
+try {
+  v8.setFlagsFromString('--expose-gc')
+  collect = require('node:vm').runInNewContext('gc')
+  if (!process.execArgv.some(a => /^--expose[-_]gc$/.test(a))) v8.setFlagsFromString('--no-expose-gc')
+} finally {
+  Atomics.store(lock, 0, 0)
+  Atomics.notify(lock, 0)
+}
 // the requests made so far are counted before saying ready: every request after that one is new
 let seen = Atomics.load(c, ${REQUESTED})
 Atomics.store(c, ${READY}, 1)
@@ -150,6 +159,9 @@ for (;;) {
 `
 interface Handed { wait(): number }
 
+/** Held by a worker while it sets a V8 flag at its start (workers may start at the same time). */
+const FLAG_LOCK = new SharedArrayBuffer(4)
+
 class KernelWorker {
   private readonly control = new Int32Array(new SharedArrayBuffer(8 * 4))
   private readonly values = new Float64Array(new SharedArrayBuffer(16 * 8))
@@ -164,7 +176,7 @@ class KernelWorker {
     this.port = port1
     const worker = new Worker(WORKER_SOURCE, {
       eval: true, transferList: [port2],
-      workerData: { control: this.control.buffer, values: this.values.buffer, port: port2, names: SPLIT },
+      workerData: { control: this.control.buffer, values: this.values.buffer, port: port2, names: SPLIT, flagLock: FLAG_LOCK },
     })
     worker.unref()
     this.worker = worker
