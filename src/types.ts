@@ -117,8 +117,11 @@ export interface Evaluator {
 export interface Kernels {
   /** Risk figures of a table of code columns. */
   frequencies(input: KernelInput): KernelOutput
-  /** The distinct tuples of the columns, with their counts. */
-  frequencyTable(columns: CodeColumn[], rows: number): FrequencyTable
+  /**
+   * The distinct tuples of the columns (in an order of the implementation's), with their counts: the rows of each,
+   * or with `weights` the sum of its rows' weights (each at least 1; the table's `rows` is then their sum).
+   */
+  frequencyTable(columns: CodeColumn[], rows: number, weights?: Uint32Array): FrequencyTable
   /** 1 for each row whose class (by `columns`) meets the criteria (k rows; l[i] distinct values of
    * sensitive[i]), 0 for the others; null when every row meets them. */
   keptRows(columns: CodeColumn[], sensitive: CodeColumn[], rows: number, criteria: NodeCriteria): Uint8Array | null

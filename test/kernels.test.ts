@@ -125,6 +125,20 @@ describe('frequencyTable: WebAssembly equals the reference', () => {
       expect(a.counts.reduce((s, c) => s + c, 0)).toBe(x.rows)
     }), { numRuns: 300 })
   })
+
+  test('with weights (each row counts its weight)', () => {
+    const weighted = input.chain(x => fc.record({ x: fc.constant(x),
+      weights: fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: x.rows, maxLength: x.rows }) }))
+    fc.assert(fc.property(weighted, ({ x, weights }) => {
+      const columns = [...x.quasiIdentifiers, ...x.sensitive]
+      const w = Uint32Array.from(weights)
+      const a = wasm.frequencyTable(columns, x.rows, w)
+      const e = referenceKernels.frequencyTable(columns, x.rows, w)
+      expect(tuplesOf(a)).toEqual(tuplesOf(e))
+      expect(a.rows).toBe(weights.reduce((s, c) => s + c, 0))
+      expect(a.counts.reduce((s, c) => s + c, 0)).toBe(a.rows)
+    }), { numRuns: 300 })
+  })
 })
 
 describe('evaluator: WebAssembly equals the reference', () => {

@@ -44,6 +44,8 @@ describe('threads give exactly the figures of one thread', () => {
     fc.assert(fc.property(input, fc.nat(), (x, pick) => {
       const columns = [...x.quasiIdentifiers, ...x.sensitive]
       expect(kernelsOf(pick).frequencyTable(columns, x.rows)).toEqual(one.frequencyTable(columns, x.rows))
+      const weights = Uint32Array.from({ length: x.rows }, (_, i) => 1 + ((i * 7919 + pick) % 1000))
+      expect(kernelsOf(pick).frequencyTable(columns, x.rows, weights)).toEqual(one.frequencyTable(columns, x.rows, weights))
     }), { numRuns: 200 })
   })
 

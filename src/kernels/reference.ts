@@ -36,18 +36,19 @@ export const referenceKernels: Kernels = {
     }
   },
 
-  frequencyTable(columns: CodeColumn[], rows: number): FrequencyTable {
+  frequencyTable(columns: CodeColumn[], rows: number, weights?: Uint32Array): FrequencyTable {
     const cols = columns.map(flattenCodes)
     const tuples = new Map<string, { row: number; count: number }>()
     for (let i = 0; i < rows; i++) {
       const key = cols.map(col => col[i]).join(',')
+      const w = weights ? weights[i] : 1
       const tuple = tuples.get(key)
-      if (tuple) tuple.count++
-      else tuples.set(key, { row: i, count: 1 })
+      if (tuple) tuple.count += w
+      else tuples.set(key, { row: i, count: w })
     }
     const found = [...tuples.values()]
     return {
-      rows,
+      rows: weights ? weights.reduce((a, w) => a + w, 0) : rows,
       codes: cols.map(col => Uint32Array.from(found, t => col[t.row])),
       counts: Uint32Array.from(found, t => t.count),
     }

@@ -15,15 +15,17 @@ const widthOf = (cols: CodeColumn[]) => Math.max(1, ...cols.map(c => c.chunks[0]
  * columns and `alsoUploads`, for code columns uploaded later. The grouping's own tables are released.
  */
 function groupedRows(x: Exports, columns: CodeColumn[], rows: number, team: Team,
-  o: { assignIds: boolean; alsoUploads: CodeColumn[] }) {
+  o: { assignIds: boolean; alsoUploads: CodeColumn[]; weights?: Uint32Array }) {
   x.reset()
   const mem = arena(x, `${rows} rows`)
+  const weights = o.weights ? mem.alloc(rows * 4) : 0
+  if (o.weights) mem.u32(weights, rows).set(o.weights.subarray(0, rows))
   const keys = mem.alloc(rows * 4)
   const sizes = mem.alloc(classBound(rows, columns.map(c => c.radix)) * 4)
   const column = mem.alloc(rows * widthOf([...columns, ...o.alsoUploads]))
   const scratch = x.mark()
   const classes = groupRows(x, mem, columns.map(c => uploaded(mem, c, column, rows)), rows,
-    { keys, sizes, weights: 0, assignIds: o.assignIds }, team)
+    { keys, sizes, weights, assignIds: o.assignIds }, team)
   x.release(scratch)
   return { mem, keys, sizes, column, classes }
 }
@@ -117,9 +119,13 @@ function readHistogram(x: Exports, mem: Arena, sizes: number, nClasses: number, 
   return histogram
 }
 
-/** The distinct tuples of `columns` over `rows` rows, in order of first appearance, with their counts. */
-export function frequencyTable(x: Exports, columns: CodeColumn[], rows: number, team: Team): FrequencyTable {
-  const { mem, keys, sizes, column, classes: nTuples } = groupedRows(x, columns, rows, team, { assignIds: true, alsoUploads: [] })
+/**
+ * The distinct tuples of `columns` over `rows` rows, with their counts (or summed weights); in the order
+ * groupRows numbers classes: key order for a dense table, first appearance for a hashed one.
+ */
+export function frequencyTable(x: Exports, columns: CodeColumn[], rows: number, team: Team, weights?: Uint32Array): FrequencyTable {
+  if (weights && weights.length !== rows) throw new RangeError(`${weights.length} weights for ${rows} rows`)
+  const { mem, keys, sizes, column, classes: nTuples } = groupedRows(x, columns, rows, team, { assignIds: true, alsoUploads: [], weights })
   const first = firstRowsOf(mem, team, keys, rows, nTuples)
   const out = mem.alloc(nTuples * 4)
   const codes = columns.map(col => {
@@ -127,7 +133,7 @@ export function frequencyTable(x: Exports, columns: CodeColumn[], rows: number, 
     gathered(team, column, width, first, nTuples, out)
     return mem.u32(out, nTuples).slice()
   })
-  return { rows, codes, counts: mem.u32(sizes, nTuples).slice() }
+  return { rows: weights ? weights.reduce((a, w) => a + w, 0) : rows, codes, counts: mem.u32(sizes, nTuples).slice() }
 }
 
 /**

@@ -41,7 +41,7 @@ export function loadKernels(options: KernelOptions = {}): Kernels {
   })
   const kernels: Kernels = {
     frequencies: input => split(input.rows, t => frequencies(x, input, t)),
-    frequencyTable: (columns, rows) => split(rows, t => frequencyTable(x, columns, rows, t)),
+    frequencyTable: (columns, rows, weights) => split(rows, t => frequencyTable(x, columns, rows, t, weights)),
     keptRows: (columns, sensitive, rows, criteria) => split(rows, t => keptRows(x, columns, sensitive, rows, criteria, t)),
     // An evaluator keeps its data in memory between calls, so it gets an instance of its own.
     evaluator: (table, spec) => guard(() => {
