@@ -13,33 +13,26 @@ import { arrowFormat } from './input/arrow.js'
 import { encodeColumn } from './input/encode.js'
 import { loadKernels } from './kernels/wasm/index.js'
 import type { Progress } from './progress.js'
+import type { Kernels } from './types.js'
 import { silentProgress } from './progress.js'
-import { NumberIndex } from './number-index.js'
 import { FREQUENCIES_KEY } from './records.js'
 import { ROLE_KEY, resolveRoles } from './roles.js'
 import { VERSION } from './version.js'
 
 /**
- * The combinations found so far: per column, each value once (label -> global code, and the value); per
- * combination, its global codes (column by column) and its records, found by a key: a mixed-radix number
- * over power-of-two bases while they fit 53 bits (the bases double, and the keys are rebuilt, when a column
- * meets more values), else text.
+ * The combinations found so far: per column, each value once (label -> global code, and the value); the
+ * combinations as a frequency table of global codes and records, which the kernels merge with each group's.
  */
 class Accumulator {
   codes: Map<string, number>[]
   values: unknown[][]
-  tuples: number[][]
-  counts: number[] = []
-  private bits: number[]
-  private numbers = new NumberIndex()
-  private text = new Map<string, number>()
+  tuples: Uint32Array[]
+  counts: Uint32Array = new Uint32Array(0)
 
   constructor(columns: number) {
     this.codes = Array.from({ length: columns }, () => new Map())
     this.values = Array.from({ length: columns }, () => [])
-    this.tuples = Array.from({ length: columns }, () => [])
-    this.bits = Array.from({ length: columns }, () => 1)
-    this.rekey()
+    this.tuples = Array.from({ length: columns }, () => new Uint32Array(0))
   }
 
   get size(): number { return this.counts.length }
@@ -52,55 +45,36 @@ class Accumulator {
       g = this.values[column].length
       this.codes[column].set(key, g)
       this.values[column].push(value())
-      if (g >= 2 ** this.bits[column]) {
-        while (g >= 2 ** this.bits[column]) this.bits[column]++
-        this.rekey()
-      }
     }
     return g
   }
 
-  /** Add `records` to the combination of global codes `tuple`. */
-  add(tuple: Uint32Array, records: number): void {
-    const at = this.indexOf(this.key(tuple))
-    if (at < this.counts.length) { this.counts[at] += records; return }
-    for (let j = 0; j < tuple.length; j++) this.tuples[j].push(tuple[j])
-    this.counts.push(records)
-  }
-
-  /** The index of a combination's key, the next index when it is new. */
-  private indexOf(key: number | string): number {
-    if (typeof key === 'number') return this.numbers.add(key)
-    const at = this.text.get(key) ?? this.text.size
-    if (at === this.text.size) this.text.set(key, at)
-    return at
-  }
-
-  private key(tuple: ArrayLike<number>): number | string {
-    if (this.totalBits > 53) return Array.prototype.join.call(tuple, ',')
-    let key = 0
-    for (let j = 0; j < tuple.length; j++) key = key * this.scale[j] + tuple[j]
-    return key
-  }
-
-  private get totalBits(): number { return this.total }
-  private total = 0
-  private scale: number[] = []
-
-  private rekey(): void {
-    this.total = this.bits.reduce((a, b) => a + b, 0)
-    this.scale = this.bits.map(b => 2 ** b)
-    this.numbers = new NumberIndex(this.counts.length)
-    this.text = new Map()
-    for (let i = 0; i < this.counts.length; i++) this.indexOf(this.key(this.tuples.map(c => c[i])))
+  /** Add combinations (their global codes, column by column, and their records). */
+  merge(kernels: Kernels, tuples: Uint32Array[], counts: Uint32Array): void {
+    const n = this.size + counts.length
+    const weights = new Uint32Array(n)
+    weights.set(this.counts)
+    weights.set(counts, this.size)
+    const columns = tuples.map((t, j) => ({ radix: Math.max(1, this.values[j].length), chunks: [this.tuples[j], t] }))
+    const merged = kernels.frequencyTable(columns, n, weights)
+    this.tuples = merged.codes
+    this.counts = merged.counts
   }
 }
 
+/** The most rows riskcheck counts (the kernels count records in 32 bits). */
+const MAX_ROWS = 2 ** 32 - 1
+
+/** Record batches are added to the combinations in groups of at least this many rows (or the whole file). */
+const GROUP_ROWS = 4_000_000
+
 /**
- * The frequency table of the Arrow IPC file or stream at `path`, read batch by batch. The roles must be given
+ * The frequency table of the Arrow IPC file or stream at `path`, read batch by batch (and added in groups of
+ * at least `groupRows` rows). The roles must be given
  * (options or field metadata): inferring them needs every row.
  */
-export async function streamFrequencyFile(path: string, options: AnalyseOptions = {}, progress: Progress = silentProgress): Promise<Table> {
+export async function streamFrequencyFile(path: string, options: AnalyseOptions = {}, progress: Progress = silentProgress,
+  groupRows = GROUP_ROWS): Promise<Table> {
   const source = options.source ?? path
   let handle
   try {
@@ -119,6 +93,8 @@ export async function streamFrequencyFile(path: string, options: AnalyseOptions 
     let acc: Accumulator | null = null
     let rows = 0
     let batches = 0
+    let group: RecordBatch[] = []
+    let grouped = 0
     for await (const batch of batchesOf(reader as AsyncIterable<RecordBatch>, source)) {
       const table = new Table([batch])
       if (!roles) {
@@ -131,13 +107,25 @@ export async function streamFrequencyFile(path: string, options: AnalyseOptions 
         fields = names.map(name => table.schema.fields.find(f => f.name === name) as Field)
         acc = new Accumulator(names.length)
       }
-      addBatch(acc as Accumulator, table, names as string[], kernels, source)
+      // batches are added in groups: the combinations repeat from batch to batch, and adding them costs more
+      // than counting the rows of a larger group
+      group.push(batch)
+      grouped += batch.numRows
+      if (grouped >= groupRows) {
+        addBatch(acc as Accumulator, new Table(group), names as string[], kernels, source)
+        group = []
+        grouped = 0
+      }
       rows += batch.numRows
+      if (rows > MAX_ROWS) {
+        throw new RiskcheckError('E_FILE', `${source} has more than ${MAX_ROWS.toLocaleString('en-US')} rows, the most riskcheck counts`)
+      }
       batches++
       // an Arrow file's footer tells how many batches there are: the time left can be estimated from them
       progress.update(batches, totalBatches, `record batches read (${rows.toLocaleString('en-US')} rows, ` +
         `${(acc as Accumulator).size.toLocaleString('en-US')} combinations)`)
     }
+    if (group.length > 0) addBatch(acc as Accumulator, new Table(group), names as string[], kernels, source)
     progress.end()
     if (!roles || !names || !acc) throw new RiskcheckError('E_EMPTY', `${source} has no record batches: there is nothing to analyse`)
     const found = acc
@@ -147,7 +135,7 @@ export async function streamFrequencyFile(path: string, options: AnalyseOptions 
     }
     const outFields = fields.map((f, j) => new Field(f.name, f.type, true,
       new Map([...f.metadata, [ROLE_KEY, j < (roles as { qi: string[] }).qi.length ? 'quasi-identifier' : 'sensitive']])))
-    const columns = outFields.map((f, j) => vectorFromArray(found.tuples[j].map(g => found.values[j][g]), f.type))
+    const columns = outFields.map((f, j) => vectorFromArray(Array.from(found.tuples[j], g => found.values[j][g]), f.type))
     const counts = makeVector(makeData({ type: new Int64(), length: found.size, nullCount: 0, data: BigInt64Array.from(found.counts, BigInt) }))
     const schema = new Schema([...outFields, new Field(COUNT_COLUMN, new Int64(), false)], new Map([[FREQUENCIES_KEY, JSON.stringify(record)]]))
     return new Table(schema, Object.fromEntries([...outFields.map((f, j) => [f.name, columns[j]]), [COUNT_COLUMN, counts]]))
@@ -187,8 +175,8 @@ async function* batchesOf(reader: AsyncIterable<RecordBatch>, source: string): A
   }
 }
 
-/** The combinations of one batch added: its tuples from the kernel, each value mapped to its global code. */
-function addBatch(acc: Accumulator, table: Table, names: string[], kernels: ReturnType<typeof loadKernels>, source: string): void {
+/** The combinations of a group of batches added: its tuples from the kernel, each value mapped to its global code. */
+function addBatch(acc: Accumulator, table: Table, names: string[], kernels: Kernels, source: string): void {
   const columns = names.map(name => encodeColumn(table, name, source))
   const freq = kernels.frequencyTable(columns, table.numRows)
   // per column: the global code of each of the batch's codes (a value met for the first time keeps its value)
@@ -200,11 +188,5 @@ function addBatch(acc: Accumulator, table: Table, names: string[], kernels: Retu
     // a dictionary entry no row of this batch uses gets no global code: its value is known only where it is used
     return Uint32Array.from(c.labels, (label, code) => first[code] < 0 ? 0 : acc.code(j, label, () => vector?.get(first[code])))
   })
-  const tuple = new Uint32Array(columns.length)
-  const width = columns.length
-  const { codes, counts } = freq
-  for (let t = 0; t < counts.length; t++) {
-    for (let j = 0; j < width; j++) tuple[j] = global[j][codes[j][t]]
-    acc.add(tuple, counts[t])
-  }
+  acc.merge(kernels, freq.codes.map((codes, j) => codes.map(c => global[j][c])), freq.counts)
 }

@@ -11,6 +11,10 @@ import type { RiskResult } from '../src/types.js'
 import { expectOneLineError, runCli, tempFile, textVector, withRoles } from './helpers.js'
 
 const CARE = 'datasets/care-extract.arrow'
+
+/** A frequency table's rows as sorted text (values and count). */
+const tuplesOfTable = (t: Table) => Array.from({ length: t.numRows }, (_, i) => JSON.stringify(t.get(i)?.toJSON(),
+  (_, v) => typeof v === 'bigint' ? String(v) : v)).sort()
 const figures = (r: RiskResult) => ({ ...r, source: null, counts: null, columns: r.columns.map(c => c.name), roles: null, warnings: null, identifiers: null })
 
 /** The care extract's quasi-identifiers and one sensitive column in batches of `size` rows, each with a dictionary of its own. */
@@ -42,6 +46,9 @@ describe('streamFrequencyFile', () => {
       const freq = await streamFrequencyFile(path, { source: path, sensitive: ['care_decision'] })
       const options = { k: 5, l: 2, tCloseness: true, sensitive: ['care_decision'] }
       expect(figures(analyse(freq, options))).toEqual(figures(analyse(rows, options)))
+      // each batch added on its own (the combinations merged batch by batch): the same table, maybe in another order
+      const merged = await streamFrequencyFile(path, { source: path, sensitive: ['care_decision'] }, undefined, 1)
+      expect(tuplesOfTable(merged)).toEqual(tuplesOfTable(freq))
       // (rows in batches of their own dictionaries cannot be coded with suppression yet: the one-batch file can)
       const a = anonymise(format === 'file' ? rows : care, { k: 5, maxSuppression: 0.01, sensitive: ['care_decision'] })
       const b = anonymise(freq, { k: 5, maxSuppression: 0.01 })
