@@ -2,7 +2,7 @@
 // a person's risk the highest over their rows, and, with the history model, each person's set of
 // quasi-identifier tuples over all their rows taken as one quasi-identifier. (Spread arguments are avoided:
 // the arrays here can hold millions of entries.)
-import { tupleIds } from './number-index.js'
+import { tupleIds } from './kernels/wasm/tuple-ids.js'
 import type { EncodedColumn, Kernels } from './types.js'
 
 /** Person-level risk of a table (RiskResult.persons). */

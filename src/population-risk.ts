@@ -4,7 +4,7 @@
 import type { Table } from 'apache-arrow'
 import { concatCodes } from './anonymise/coded.js'
 import { RiskcheckError, quote } from './errors.js'
-import { tupleIds } from './number-index.js'
+import { tupleIds } from './kernels/wasm/tuple-ids.js'
 import { encodeColumn } from './input/encode.js'
 import { numberColumn } from './input/number-column.js'
 import type { NumberRule } from './input/number-column.js'

@@ -6,7 +6,7 @@ import { concatCodes } from './anonymise/coded.js'
 import { RiskcheckError } from './errors.js'
 import { numberColumn } from './input/number-column.js'
 import type { NumberRule } from './input/number-column.js'
-import { tupleIds } from './number-index.js'
+import { tupleIds } from './kernels/wasm/tuple-ids.js'
 import type { CodeColumn, DiversityFigures, FrequencyTable, KernelInput, KernelOutput, Kernels } from './types.js'
 
 /** The schema metadata key of a frequency table written by riskcheck (its count column and what it counts). */

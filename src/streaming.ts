@@ -188,5 +188,9 @@ function addBatch(acc: Accumulator, table: Table, names: string[], kernels: Kern
     // a dictionary entry no row of this batch uses gets no global code: its value is known only where it is used
     return Uint32Array.from(c.labels, (label, code) => first[code] < 0 ? 0 : acc.code(j, label, () => vector?.get(first[code])))
   })
-  acc.merge(kernels, freq.codes.map((codes, j) => codes.map(c => global[j][c])), freq.counts)
+  acc.merge(kernels, freq.codes.map((codes, j) => {
+    const out = new Uint32Array(codes.length)
+    for (let t = 0; t < codes.length; t++) out[t] = global[j][codes[t]]
+    return out
+  }), freq.counts)
 }

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { referenceKernels } from '../src/kernels/reference.js'
-import { NumberIndex } from '../src/number-index.js'
+import { tupleIds } from '../src/kernels/wasm/tuple-ids.js'
 import { weightedFrequencies } from '../src/records.js'
 import type { CodeColumn } from '../src/types.js'
 
@@ -28,19 +28,25 @@ describe('weightedFrequencies', () => {
   })
 })
 
-describe('NumberIndex', () => {
-  test('gives the ids a Map would, first seen first, through growth', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.nat({ max: 50 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })), { maxLength: 3000 }), keys => {
-      const index = new NumberIndex(4)
-      const map = new Map<number, number>()
-      for (const key of keys) {
-        const want = map.get(key) ?? map.size
-        if (want === map.size) map.set(key, want)
-        expect(index.add(key)).toBe(want)
-      }
-      expect(index.size).toBe(map.size)
-      for (const [key, id] of map) expect(index.get(key)).toBe(id)
-      expect(index.get(-1)).toBe(-1)
-    }), { numRuns: 100 })
+describe('tupleIds', () => {
+  test('numbers tuples as a Map of their text would, first seen first (dense, hashed and 64-bit keys)', () => {
+    const columns = fc.integer({ min: 1, max: 400 }).chain(rows => fc.array(fc.record({
+      radix: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 2 ** 32 - 1 })),
+      picks: fc.array(fc.nat(), { minLength: rows, maxLength: rows }), pool: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+    }).map(({ radix, picks, pool }) => ({ radix, codes: Uint32Array.from(picks, p => pool[p % pool.length] % radix) })),
+    { minLength: 1, maxLength: 4 }))
+    fc.assert(fc.property(columns, cols => {
+      const map = new Map<string, number>()
+      const want = Array.from(cols[0].codes, (_, i) => {
+        const key = cols.map(c => c.codes[i]).join(',')
+        if (!map.has(key)) map.set(key, map.size)
+        return map.get(key)
+      })
+      const got = tupleIds(cols.map(c => c.codes), cols.map(c => c.radix))
+      expect(Array.from(got.ids)).toEqual(want)
+      expect(got.count).toBe(map.size)
+      // without radices, each column's largest code + 1
+      expect(Array.from(tupleIds(cols.map(c => c.codes)).ids)).toEqual(want)
+    }), { numRuns: 300 })
   })
 })

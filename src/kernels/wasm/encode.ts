@@ -1,8 +1,8 @@
 // The passes of encoding (src/input/encode.ts) over Arrow chunks without nulls, in WebAssembly: the
-// chunks of one column are copied one after another into an instance kept for encoding, the kernels of
+// chunks of one column are copied one after another into the scratch instance, the kernels of
 // assembly/encode.ts pass over them, and what they find is copied out.
 import type { CodeChunk } from '../../types.js'
-import { arena, guard, instantiate, kernelModule } from './instance.js'
+import { arena, guard, scratchInstance } from './instance.js'
 import type { Arena, Exports } from './instance.js'
 
 /** The values of a column of integers of 32 bits or fewer. */
@@ -12,14 +12,9 @@ export type IntChunk = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32
 const KINDS = [Int8Array, Uint8Array, Int16Array, Uint16Array, Int32Array, Uint32Array]
 const U32 = 5
 
-let instance: Exports | undefined
-
-/**
- * The bytes of one column's chunks (`rowBytes` per row), one after another in the encoding instance (made
- * once: its memory, grown to the largest column so far, is reused without the cost of touching fresh pages).
- */
+/** The bytes of one column's chunks (`rowBytes` per row), one after another in the scratch instance. */
 function loaded(chunks: ArrayBufferView[], rowBytes: number, what: string) {
-  const x = (instance ??= instantiate(kernelModule()))
+  const x = scratchInstance()
   x.reset()
   const mem = arena(x, what)
   const bytes = chunks.reduce((a, c) => a + c.byteLength, 0)

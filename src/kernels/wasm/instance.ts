@@ -85,6 +85,17 @@ export function instantiate(module: WebAssembly.Module): Exports {
   return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports
 }
 
+let scratch: Exports | undefined
+
+/**
+ * One instance for short work on the calling thread between the kernels' calls (encoding a column,
+ * numbering tuples), made once: its memory, grown to the largest work so far, is reused without the cost of
+ * touching fresh pages. Each use starts with reset() and ends before the next begins.
+ */
+export function scratchInstance(): Exports {
+  return (scratch ??= instantiate(kernelModule()))
+}
+
 function readWasm(): Uint8Array {
   try {
     return readFileSync(WASM_PATH)
