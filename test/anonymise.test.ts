@@ -96,6 +96,17 @@ describe('the coded table', () => {
     expect(coded.getChild('big')?.get(0)).toBe(2n ** 62n + 1n)
   })
 
+  test('a coded column is indexed by the narrowest integer that holds its labels', () => {
+    // g kept with 127, 128, 129 or 300 labels (each twice, and one row alone that is suppressed)
+    for (const [distinct, bits] of [[127, 8], [128, 8], [129, 16], [300, 16]]) {
+      const values = [...Array.from({ length: 2 * distinct }, (_, i) => `v${i >> 1}`), 'alone']
+      const r = anonymise(new Table({ g: vectorFromArray(values, new Utf8()) }), { qi: ['g'], k: 2, maxSuppression: 0.01 })
+      const coded = r.table as Table
+      expect(coded.getChild('g')?.type.toString()).toBe(`Dictionary<Int${bits}, Utf8>`)
+      expect(Array.from({ length: coded.numRows }, (_, i) => coded.getChild('g')?.get(i))).toEqual(values.slice(0, -1))
+    }
+  })
+
   test('a decimal column is copied word for word', () => {
     const words = Uint32Array.from([5, 0, 0, 0, 7, 0, 0, 0, 9, 0, 0, 0, 11, 0, 0, 0])
     const table = new Table({

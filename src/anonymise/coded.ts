@@ -1,7 +1,7 @@
 // The coded table: each quasi-identifier replaced by its generalised labels (a dictionary column), the
 // records of classes that still fail a threshold removed or marked "*"; every other column kept as it is.
 // The roles are written into the field metadata, so that analysing the coded file measures the same columns.
-import { Data, DataType, Dictionary, Field, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow'
+import { Data, DataType, Dictionary, Field, Int16, Int32, Int8, RecordBatch, Schema, Struct, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow'
 import type { Vector } from 'apache-arrow'
 import type { Hierarchy } from '../hierarchy/index.js'
 import { ROLE_KEY } from '../roles.js'
@@ -53,7 +53,7 @@ export function codeTable(table: Table, plan: CodingPlan): Table {
     return recoding(generalised[j], level, removed, unmarked)
   })
   const dictionaries = recodings.map(r => vectorFromArray(r.labels.map(x => x ?? ''), new Utf8()))
-  const fields = codedFields(table.schema, qi.map(c => c.name), plan.sensitiveNames)
+  const fields = codedFields(table.schema, qi.map((c, j) => ({ name: c.name, labels: recodings[j].labels.length })), plan.sensitiveNames)
   const schema = new Schema(fields, new Map([...table.schema.metadata, ...Object.entries(plan.metadata ?? {})]))
   const starts = table.batches.map((_, b) => table.batches.slice(0, b).reduce((a, x) => a + x.numRows, 0))
   const keeps = removed ? table.batches.map((batch, b) => keptIn(removed, starts[b], batch.numRows)) : null
@@ -90,7 +90,8 @@ interface Recoding {
 /** The labels of one column that the written rows use (rows not removed; marked rows get "*"). */
 function recoding(codes: Uint32Array, level: (string | null)[], removed: Uint8Array | null, unmarked: Uint8Array | null): Recoding {
   const used = new Uint8Array(level.length)
-  for (let i = 0; i < codes.length; i++) if ((!removed || removed[i]) && (!unmarked || unmarked[i])) used[codes[i]] = 1
+  if (!removed && !unmarked) for (let i = 0; i < codes.length; i++) used[codes[i]] = 1
+  else for (let i = 0; i < codes.length; i++) if ((!removed || removed[i]) && (!unmarked || unmarked[i])) used[codes[i]] = 1
   const index = new Int32Array(level.length)
   const labels: (string | null)[] = []
   level.forEach((label, g) => { if (used[g]) { index[g] = labels.length; labels.push(label) } })
@@ -100,19 +101,22 @@ function recoding(codes: Uint32Array, level: (string | null)[], removed: Uint8Ar
 }
 
 /**
- * Quasi-identifiers become Dictionary<Int32, Utf8> with fresh ids. The roles of the coding go into the field
- * metadata; a column the input's metadata called quasi-identifier or sensitive that the coding left out
- * becomes "ignore", so that analysing the coded table measures what the coding was made for.
+ * Quasi-identifiers become Dictionary<Utf8> with fresh ids, indexed by the narrowest integer that holds their
+ * labels (Int8, Int16, Int32: a reader then uses the indices as they are). The roles of the coding go into
+ * the field metadata; a column the input's metadata called quasi-identifier or sensitive that the coding
+ * left out becomes "ignore", so that analysing the coded table measures what the coding was made for.
  */
-function codedFields(schema: Schema, qi: string[], sensitive: string[]): Field[] {
+function codedFields(schema: Schema, qi: { name: string; labels: number }[], sensitive: string[]): Field[] {
   let nextId = Math.max(-1, ...schema.fields.flatMap(f => f.type instanceof Dictionary ? [f.type.id] : [])) + 1
   return schema.fields.map(f => {
     const was = f.metadata.get(ROLE_KEY)
-    const role = qi.includes(f.name) ? 'quasi-identifier' : sensitive.includes(f.name) ? 'sensitive'
+    const coded = qi.find(c => c.name === f.name)
+    const role = coded ? 'quasi-identifier' : sensitive.includes(f.name) ? 'sensitive'
       : was === 'quasi-identifier' || was === 'sensitive' ? 'ignore' : undefined
     const metadata = role ? new Map([...f.metadata, [ROLE_KEY, role]]) : f.metadata
-    if (!qi.includes(f.name)) return new Field(f.name, f.type, f.nullable, metadata)
-    return new Field(f.name, new Dictionary(new Utf8(), new Int32(), nextId++), true, metadata)
+    if (!coded) return new Field(f.name, f.type, f.nullable, metadata)
+    const index = coded.labels <= 2 ** 7 ? new Int8() : coded.labels <= 2 ** 15 ? new Int16() : new Int32()
+    return new Field(f.name, new Dictionary(new Utf8(), index, nextId++), true, metadata)
   })
 }
 
@@ -155,14 +159,19 @@ function dictionaryData(type: Dictionary, codes: Uint32Array, recode: Recoding, 
   const { start, keep } = batch
   const { index, star, nullIndex } = recode
   const length = keep ? keep.length : batch.rows
-  const indices = new Int32Array(length)
-  let nulls = 0
-  for (let r = 0; r < length; r++) {
-    const i = start + (keep ? keep[r] : r)
-    const g = unmarked && !unmarked[i] ? star : index[codes[i]]
-    indices[r] = g
-    if (g === nullIndex) nulls++
+  const bits = type.indices.bitWidth
+  const indices = bits === 8 ? new Int8Array(length) : bits === 16 ? new Int16Array(length) : new Int32Array(length)
+  if (!keep && !unmarked) {
+    // every row of the batch written as it is (the common case): one lookup a row
+    for (let r = 0; r < length; r++) indices[r] = index[codes[start + r]]
+  } else {
+    for (let r = 0; r < length; r++) {
+      const i = start + (keep ? keep[r] : r)
+      indices[r] = unmarked && !unmarked[i] ? star : index[codes[i]]
+    }
   }
+  let nulls = 0
+  if (nullIndex >= 0) for (let r = 0; r < length; r++) if (indices[r] === nullIndex) nulls++
   let nullBitmap: Uint8Array | undefined
   if (nulls > 0) {
     const bitmap = new Uint8Array(Math.ceil(indices.length / 8))
