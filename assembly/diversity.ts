@@ -28,12 +28,17 @@ export function classCursors(countsPtr: usize, nParts: i32, stride: usize, jFrom
   }
 }
 
-/** Counting sort of one part's sensitive codes by class: sorted[cursors[class of row i]++] = codes[i]. */
-export function sortByClass(classIdsPtr: usize, nRows: i32, cursorsPtr: usize, codesPtr: usize, width: i32, sortedPtr: usize): void {
+/**
+ * Counting sort of one part's sensitive codes by class: sorted[cursors[class of row i]++] = codes[i]; with
+ * weights (weightsPtr not 0), each row's weight goes along to sortedWeights at the same place.
+ */
+export function sortByClass(classIdsPtr: usize, nRows: i32, cursorsPtr: usize, codesPtr: usize, width: i32, sortedPtr: usize,
+  weightsPtr: usize, sortedWeightsPtr: usize): void {
   for (let i = 0; i < nRows; i++) {
     const c = cursorsPtr + (<usize>load<u32>(classIdsPtr + (<usize>i << 2)) << 2)
     const at = load<u32>(c)
     storeCode(sortedPtr, at, width, codeAt(codesPtr, <u32>i, width))
+    if (weightsPtr != 0) store<u32>(sortedWeightsPtr + (<usize>at << 2), load<u32>(weightsPtr + (<usize>i << 2)))
     store<u32>(c, at + 1)
   }
 }
@@ -44,8 +49,10 @@ export function diversityScratchBytes(radix: u32): usize {
 }
 
 /**
- * For the classes jFrom..jTo-1 (sizes in sizesPtr) and the sensitive codes sorted by class (`width`-byte
- * codes below `radix`; class jFrom's start at `start`, each class after the one before), writes 7 f64 to outPtr:
+ * For the classes jFrom..jTo-1 (records in sizesPtr, sorted rows in rowsPtr: the same unless rows are
+ * weighted) and the sensitive codes sorted by class (`width`-byte codes below `radix`; class jFrom's start
+ * at `start`, each class after the one before; each row's weight at sortedWeightsPtr, or 1 when it is 0),
+ * writes 7 f64 to outPtr:
  *   0 smallest number of distinct sensitive values in a class (distinct l; Infinity without classes)
  *   1 smallest entropy H = -sum q ln q over the classes (entropy l = exp of it; Infinity without classes)
  *   2 largest r1 / (r_l + ... + r_m) over the classes that have at least l distinct values
@@ -54,8 +61,8 @@ export function diversityScratchBytes(radix: u32): usize {
  * Runs of classes can go to different threads and their figures be joined (min, min, max, then sums).
  */
 export function diversity(
-  sortedPtr: usize, width: i32, sizesPtr: usize, jFrom: u32, jTo: u32, start: u32, radix: u32, l: i32,
-  scratchPtr: usize, outPtr: usize
+  sortedPtr: usize, width: i32, sizesPtr: usize, rowsPtr: usize, jFrom: u32, jTo: u32, start: u32, radix: u32, l: i32,
+  scratchPtr: usize, outPtr: usize, sortedWeightsPtr: usize
 ): void {
   const stamp = scratchPtr
   const counts = stamp + (<usize>radix << 2)
@@ -72,7 +79,7 @@ export function diversity(
     const f = load<u32>(sizesPtr + (<usize>j << 2))
     // Count the values of this class; `stamp` marks values already met in class j.
     let m: i32 = 0
-    const end = start + f
+    const end = start + load<u32>(rowsPtr + (<usize>j << 2))
     for (let at = start; at < end; at++) {
       const v = <usize>codeAt(sorted, at, width)
       if (load<u32>(stamp + (v << 2)) != <u32>j) {
@@ -81,7 +88,8 @@ export function diversity(
         store<u32>(seen + (<usize>m << 2), <u32>v)
         m++
       }
-      store<u32>(counts + (v << 2), load<u32>(counts + (v << 2)) + 1)
+      const w: u32 = sortedWeightsPtr == 0 ? 1 : load<u32>(sortedWeightsPtr + (<usize>at << 2))
+      store<u32>(counts + (v << 2), load<u32>(counts + (v << 2)) + w)
     }
     start = end
     const size = <f64>f

@@ -7,7 +7,8 @@ import { RiskcheckError } from './errors.js'
 import { numberColumn } from './input/number-column.js'
 import type { NumberRule } from './input/number-column.js'
 import { tupleIds } from './kernels/wasm/tuple-ids.js'
-import type { CodeColumn, DiversityFigures, FrequencyTable, KernelInput, KernelOutput, Kernels } from './types.js'
+import { loadKernels } from './kernels/wasm/index.js'
+import type { CodeColumn, FrequencyTable, KernelInput, KernelOutput, Kernels } from './types.js'
 
 /** The schema metadata key of a frequency table written by riskcheck (its count column and what it counts). */
 export const FREQUENCIES_KEY = 'riskcheck.frequencies'
@@ -55,34 +56,44 @@ export function recordsOf(table: Table, counts: string | null, kernels: Kernels,
   }
   const weights = numberColumn(table, counts, source, COUNTS, new Uint32Array(table.numRows))
   const n = weights.reduce((a, w) => a + w, 0)
-  const tuples = (columns: CodeColumn[]) => aggregate(columns.map(c => concatCodes(c)), columns.map(c => c.radix), weights, n)
+  if (n > MAX_RECORDS) {
+    throw new RiskcheckError('E_COLUMN', `the counts of ${source} add up to ${n.toLocaleString('en-US')} records, more than ` +
+      `riskcheck counts (${MAX_RECORDS.toLocaleString('en-US')})`)
+  }
+  // the kernels take each row as its count of records; rows that count none are left out
+  const counted = countedRows(weights)
+  const rows = counted ? counted.length : table.numRows
+  const kept = counted ? Uint32Array.from(counted, i => weights[i]) : weights
+  const only = (columns: CodeColumn[]) => counted ? columns.map(c => rowsOf(c, counted)) : columns
   return {
     n, counts, weights,
-    tuples,
-    frequencies: input => weightedFrequencies(tuples([...input.quasiIdentifiers, ...input.sensitive]),
-      input.quasiIdentifiers.length, input.k, input.l),
+    tuples: columns => kernels.frequencyTable(only(columns), rows, kept),
+    frequencies: input => kernels.frequencies({ ...input, quasiIdentifiers: only(input.quasiIdentifiers),
+      sensitive: only(input.sensitive), rows, weights: kept }),
   }
+}
+
+/** The most records riskcheck counts (the kernels count them in 32 bits). */
+const MAX_RECORDS = 0xffffffff
+
+/** The rows whose weight is not 0, or null when none is 0. */
+function countedRows(weights: Uint32Array): Uint32Array | null {
+  if (!weights.includes(0)) return null
+  const rows: number[] = []
+  weights.forEach((w, i) => { if (w > 0) rows.push(i) })
+  return Uint32Array.from(rows)
+}
+
+/** The codes of a column at these rows. */
+function rowsOf(column: CodeColumn, rows: Uint32Array): CodeColumn {
+  const codes = concatCodes(column)
+  return { radix: column.radix, chunks: [Uint32Array.from(rows, i => codes[i])] }
 }
 
 /** The counts: whole numbers from 0 to 2^32 - 1, no nulls. */
 const COUNTS: NumberRule = {
   what: 'count', valid: n => Number.isInteger(n) && n >= 0 && n <= 0xffffffff, rule: 'counts are whole numbers of records',
   missingHint: 'name it with --counts',
-}
-
-/** Rows with the same codes merged, their counts added; rows with a count of 0 left out. */
-function aggregate(codes: Uint32Array[], radices: number[], weights: Uint32Array, n: number): FrequencyTable {
-  const { first, sums } = groupRows(codes, radices, weights)
-  const picked = codes.map(c => {
-    const out = new Uint32Array(first.length)
-    for (let t = 0; t < first.length; t++) out[t] = c[first[t]]
-    return out
-  })
-  const big = sums.findIndex(x => x > 0xffffffff)
-  if (big >= 0) {
-    throw new RiskcheckError('E_COLUMN', `a combination counts ${sums[big]} records, more than riskcheck counts per combination (4,294,967,295)`)
-  }
-  return { rows: n, codes: picked, counts: Uint32Array.from(sums) }
 }
 
 /** The rows grouped by their codes: each group's first row and the sum of its weights; rows of weight 0 left
@@ -104,59 +115,12 @@ export function groupRows(codes: Uint32Array[], radices: number[], weights: Arra
  * The kernel's figures from distinct combinations with counts: the first `qi` columns of `table` are the
  * quasi-identifiers, the others sensitive; k for records below k, l for recursive (c,l)-diversity.
  */
-export function weightedFrequencies(table: FrequencyTable, qi: number, k: number, l: number): KernelOutput {
-  const { ids: classOf, count: classes } = tupleIds(table.codes.slice(0, qi))
-  const sizes = new Float64Array(classes)
-  classOf.forEach((c, t) => { sizes[c] += table.counts[t] })
-  const bySize = new Map<number, number>()
-  for (const f of sizes) bySize.set(f, (bySize.get(f) ?? 0) + 1)
-  // the tuples of each class together (a counting sort by class), for the sensitive values of each class
-  const start = new Uint32Array(classes + 1)
-  classOf.forEach(c => { start[c + 1]++ })
-  for (let c = 0; c < classes; c++) start[c + 1] += start[c]
-  const order = new Uint32Array(classOf.length)
-  const at = start.slice(0, classes)
-  classOf.forEach((c, t) => { order[at[c]++] = t })
-  return {
-    classes,
-    minClassSize: sizes.reduce((m, f) => Math.min(m, f), Infinity),
-    maxClassSize: sizes.reduce((m, f) => Math.max(m, f), 0),
-    recordsBelowK: sizes.reduce((a, f) => a + (f < k ? f : 0), 0),
-    sampleUniques: sizes.reduce((a, f) => a + (f === 1 ? 1 : 0), 0),
-    histogram: [...bySize].sort((a, b) => a[0] - b[0]),
-    diversity: table.codes.slice(qi).map(codes => diversity(codes, table.counts, sizes, start, order, l)),
-  }
-}
-
-
-/** l-diversity figures of one sensitive column over the classes (as the kernels compute them); the tuples
- * of class c are order[start[c] .. start[c + 1]). */
-function diversity(codes: Uint32Array, counts: Uint32Array, sizes: Float64Array, start: Uint32Array, order: Uint32Array,
-  l: number): DiversityFigures {
-  const radix = codes.reduce((m, x) => Math.max(m, x + 1), 1)
-  const inClass = new Float64Array(radix)
-  const d: DiversityFigures = {
-    distinct: Infinity, entropyH: Infinity, maxRatio: 0, classesBelowL: 0, recordsBelowL: 0, homogeneousClasses: 0, homogeneousRecords: 0,
-  }
-  const present: number[] = []
-  for (let c = 0; c < sizes.length; c++) {
-    present.length = 0
-    for (let i = start[c]; i < start[c + 1]; i++) {
-      const code = codes[order[i]]
-      if (inClass[code] === 0) present.push(code)
-      inClass[code] += counts[order[i]]
-    }
-    const r = present.map(code => inClass[code]).sort((a, b) => b - a)
-    for (const code of present) inClass[code] = 0
-    const size = sizes[c]
-    d.distinct = Math.min(d.distinct, r.length)
-    d.entropyH = Math.min(d.entropyH, r.reduce((h, x) => h - (x / size) * Math.log(x / size), 0))
-    if (r.length < l) { d.classesBelowL++; d.recordsBelowL += size } else {
-      let rest = 0
-      for (let i = l - 1; i < r.length; i++) rest += r[i]
-      d.maxRatio = Math.max(d.maxRatio, r[0] / rest)
-    }
-    if (r.length === 1) { d.homogeneousClasses++; d.homogeneousRecords += size }
-  }
-  return d
+export function weightedFrequencies(table: FrequencyTable, qi: number, k: number, l: number, kernels = loadKernels()): KernelOutput {
+  const counted = countedRows(table.counts)
+  const columns = table.codes.map(codes => {
+    const column = { radix: codes.reduce((m, c) => Math.max(m, c + 1), 1), chunks: [codes] }
+    return counted ? rowsOf(column, counted) : column
+  })
+  return kernels.frequencies({ rows: counted ? counted.length : table.counts.length, quasiIdentifiers: columns.slice(0, qi),
+    sensitive: columns.slice(qi), k, l, weights: counted ? Uint32Array.from(counted, i => table.counts[i]) : table.counts })
 }

@@ -34,6 +34,8 @@ export interface KernelInput {
   k: number
   /** The l of recursive (c,l)-diversity (r1 compared with r_l + ... + r_m). */
   l: number
+  /** The records of each row, at least 1 (a frequency table's counts); default: one each. */
+  weights?: Uint32Array
 }
 
 /** l-diversity figures of one sensitive column. */

@@ -35,6 +35,10 @@ export const input: fc.Arbitrary<KernelInput> = fc.integer({ min: 1, max: 150 })
     l: fc.integer({ min: 1, max: 4 }),
   }))
 
+/** A random table whose rows count 1 to 100,000 records each (as a frequency table's counts). */
+export const weighted: fc.Arbitrary<KernelInput> = input.chain(x => fc.array(fc.integer({ min: 1, max: 100_000 }),
+  { minLength: x.rows, maxLength: x.rows }).map(w => ({ ...x, weights: Uint32Array.from(w) })))
+
 /** The tuples of a frequency table as sorted text, to compare tables whose tuple order differs. */
 export function tuplesOf(t: FrequencyTable): string[] {
   return Array.from(t.counts, (count, i) => [...t.codes.map(c => c[i]), count].join(',')).sort()

@@ -6,7 +6,7 @@ import { loadKernels } from '../src/kernels/wasm/index.js'
 import { instantiate, kernelModule } from '../src/kernels/wasm/instance.js'
 import { rollingEvaluator } from '../src/lattice/rollup.js'
 import type { CodeColumn, EvaluatorSpec, KernelInput, KernelOutput } from '../src/types.js'
-import { evaluatorCase, input, specOf, tuplesOf } from './arbitraries.js'
+import { evaluatorCase, input, specOf, tuplesOf, weighted } from './arbitraries.js'
 
 const wasm = loadKernels()
 
@@ -26,6 +26,10 @@ describe('frequencies: WebAssembly equals the reference', () => {
   test('on random tables (nulls are codes of their own here; widths, chunks and key spaces vary)', () => {
     fc.assert(fc.property(input, x => expectSame(wasm.frequencies(x), referenceKernels.frequencies(x))),
       { numRuns: 400 })
+  })
+
+  test('with weights (the rows of a frequency table, each its count of records)', () => {
+    fc.assert(fc.property(weighted, x => expectSame(wasm.frequencies(x), referenceKernels.frequencies(x))), { numRuns: 300 })
   })
 
   const col = (codes: number[], radix: number): CodeColumn => ({ radix, chunks: [Uint32Array.from(codes)] })

@@ -14,7 +14,7 @@ import { loadKernels } from '../src/kernels/wasm/index.js'
 import { instantiate, kernelModule } from '../src/kernels/wasm/instance.js'
 import { rowParts, teamFor } from '../src/kernels/wasm/team.js'
 import type { CodeColumn, KernelInput } from '../src/types.js'
-import { evaluatorCase, input, specOf, tuplesOf } from './arbitraries.js'
+import { evaluatorCase, input, specOf, tuplesOf, weighted } from './arbitraries.js'
 import { tempFile } from './helpers.js'
 
 const one = loadKernels({ threads: 1 })
@@ -38,6 +38,12 @@ describe('threads give exactly the figures of one thread', () => {
       // exact equality: the entropy and the ratio too, not just close
       expect(kernelsOf(pick).frequencies(x)).toEqual(one.frequencies(x))
     }), { numRuns: 300 })
+  })
+
+  test('frequencies with weights (a frequency table\'s counts)', () => {
+    fc.assert(fc.property(weighted, fc.nat(), (x, pick) => {
+      expect(kernelsOf(pick).frequencies(x)).toEqual(one.frequencies(x))
+    }), { numRuns: 200 })
   })
 
   test('frequencyTable: the same tuples, counts and order', () => {

@@ -14,6 +14,7 @@ export const referenceKernels: Kernels = {
   frequencies(input: KernelInput): KernelOutput {
     const qi = input.quasiIdentifiers.map(flattenCodes)
     const sensitive = input.sensitive.map(flattenCodes)
+    const weight = (i: number) => input.weights ? input.weights[i] : 1
     const classes = new Map<string, number[]>()
     for (let i = 0; i < input.rows; i++) {
       const key = qi.map(col => col[i]).join(',')
@@ -21,7 +22,7 @@ export const referenceKernels: Kernels = {
       rows.push(i)
       classes.set(key, rows)
     }
-    const sizes = [...classes.values()].map(rows => rows.length)
+    const sizes = [...classes.values()].map(rows => rows.reduce((a, i) => a + weight(i), 0))
     const bySize = new Map<number, number>()
     for (const f of sizes) bySize.set(f, (bySize.get(f) ?? 0) + 1)
     return {
@@ -32,7 +33,7 @@ export const referenceKernels: Kernels = {
       sampleUniques: sizes.filter(f => f === 1).length,
       histogram: [...bySize.entries()].sort((a, b) => a[0] - b[0]),
       diversity: sensitive.map(col =>
-        diversityOf([...classes.values()].map(rows => rows.map(i => col[i])), input.l)),
+        diversityOf([...classes.values()].map(rows => rows.map(i => [col[i], weight(i)])), input.l)),
     }
   },
 
@@ -128,16 +129,16 @@ function evaluateNode(table: FrequencyTable, spec: EvaluatorSpec, levels: number
   return figures
 }
 
-/** l-diversity figures of one sensitive column, given the sensitive values of each class. */
-function diversityOf(classes: number[][], l: number): DiversityFigures {
+/** l-diversity figures of one sensitive column, given the sensitive values of each class and their records. */
+function diversityOf(classes: [value: number, records: number][][], l: number): DiversityFigures {
   const figures: DiversityFigures = {
     distinct: Infinity, entropyH: Infinity, maxRatio: 0,
     classesBelowL: 0, recordsBelowL: 0, homogeneousClasses: 0, homogeneousRecords: 0,
   }
   for (const values of classes) {
     const counts = new Map<number, number>()
-    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
-    const f = values.length
+    for (const [v, w] of values) counts.set(v, (counts.get(v) ?? 0) + w)
+    const f = values.reduce((a, [, w]) => a + w, 0)
     let h = 0
     for (const r of counts.values()) h -= (r / f) * Math.log(r / f)
     const desc = [...counts.values()].sort((a, b) => b - a)

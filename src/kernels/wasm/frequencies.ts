@@ -27,14 +27,15 @@ function groupedRows(x: Exports, columns: CodeColumn[], rows: number, team: Team
   const classes = groupRows(x, mem, columns.map(c => uploaded(mem, c, column, rows)), rows,
     { keys, sizes, weights, assignIds: o.assignIds }, team)
   x.release(scratch)
-  return { mem, keys, sizes, column, classes }
+  return { mem, keys, sizes, column, classes, weights }
 }
 
-/** Class figures and l-diversity of the rows of `input`. */
+/** Class figures and l-diversity of the rows of `input` (each row `input.weights[i]` records, if given). */
 export function frequencies(x: Exports, input: KernelInput, team: Team): KernelOutput {
   const n = input.rows
-  const { mem, keys, sizes, column, classes: nClasses } = groupedRows(x, input.quasiIdentifiers, n, team,
-    { assignIds: input.sensitive.length > 0, alsoUploads: input.sensitive })
+  if (input.weights && input.weights.length !== n) throw new RangeError(`${input.weights.length} weights for ${n} rows`)
+  const { mem, keys, sizes, column, classes: nClasses, weights } = groupedRows(x, input.quasiIdentifiers, n, team,
+    { assignIds: input.sensitive.length > 0, alsoUploads: input.sensitive, weights: input.weights })
 
   const stats = mem.alloc(16)
   x.classStats(sizes, nClasses, input.k, stats)
@@ -44,7 +45,7 @@ export function frequencies(x: Exports, input: KernelInput, team: Team): KernelO
   const diversity = input.sensitive.map((col): DiversityFigures => {
     const at = x.mark()
     const width = upload(mem, col, column, n)
-    const figures = diversityOf(x, mem, team, { keys, n, sizes, nClasses, codes: column, width, radix: col.radix, l: input.l })
+    const figures = diversityOf(x, mem, team, { keys, n, sizes, nClasses, codes: column, width, radix: col.radix, l: input.l, weights })
     x.release(at)
     return figures
   })
@@ -53,6 +54,8 @@ export function frequencies(x: Exports, input: KernelInput, team: Team): KernelO
 
 interface DiversityInput {
   keys: number; n: number; sizes: number; nClasses: number; codes: number; width: number; radix: number; l: number
+  /** Each row's records (0: one each, and the class sizes are the rows of each class). */
+  weights: number
 }
 
 /**
@@ -64,19 +67,22 @@ interface DiversityInput {
 function diversityOf(x: Exports, mem: Arena, team: Team, d: DiversityInput): DiversityFigures {
   const parts = rowParts(d.n, team.size)
   const stride = apart(4 * d.nClasses)
-  // one part: its class counts are the class sizes
-  const counts = parts.length === 1 ? d.sizes : mem.alloc(stride * parts.length)
+  // the rows of each class: its size, unless rows are weighted
+  const rowsPer = d.weights ? mem.alloc(stride) : d.sizes
+  if (d.weights) x.countClasses(d.keys, d.n, d.nClasses, rowsPer)
+  const counts = parts.length === 1 ? rowsPer : mem.alloc(stride * parts.length)
   if (parts.length > 1) team.run('countClasses', parts.map((p, t) => [d.keys + 4 * p.from, p.count, d.nClasses, counts + stride * t]))
-  const runs = classRuns(mem.u32(d.sizes, d.nClasses), team.size)
+  const runs = classRuns(mem.u32(rowsPer, d.nClasses), team.size)
   const cursors = mem.alloc(stride * parts.length)
   team.run('classCursors', runs.map(r => [counts, parts.length, stride, r.from, r.to, r.start, cursors]))
   const sorted = mem.alloc(apart(d.n * d.width))
+  const sortedWeights = d.weights ? mem.alloc(apart(d.n * 4)) : 0
   team.run('sortByClass', parts.map((p, t) => [d.keys + 4 * p.from, p.count, cursors + stride * t, d.codes + d.width * p.from,
-    d.width, sorted]))
+    d.width, sorted, d.weights ? d.weights + 4 * p.from : 0, sortedWeights]))
   const out = mem.alloc(apart(7 * 8) * runs.length)
   const outAt = (t: number) => out + apart(7 * 8) * t
-  team.run('diversity', runs.map((r, t) => [sorted, d.width, d.sizes, r.from, r.to, r.start, d.radix, d.l,
-    mem.alloc(apart(x.diversityScratchBytes(d.radix))), outAt(t)]))
+  team.run('diversity', runs.map((r, t) => [sorted, d.width, d.sizes, rowsPer, r.from, r.to, r.start, d.radix, d.l,
+    mem.alloc(apart(x.diversityScratchBytes(d.radix))), outAt(t), sortedWeights]))
   const f = runs.map((_, t) => mem.f64(outAt(t), 7))
   const min = (i: number) => Math.min(...f.map(r => r[i]))
   const sum = (i: number) => f.reduce((a, r) => a + r[i], 0)

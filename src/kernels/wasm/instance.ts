@@ -28,10 +28,11 @@ export interface Exports {
   sizeHistogram(sizes: number, nClasses: number, out: number, maxSize: number): void
   countClasses(classIds: number, n: number, nClasses: number, out: number): void
   classCursors(counts: number, nParts: number, stride: number, jFrom: number, jTo: number, start: number, cursors: number): void
-  sortByClass(classIds: number, n: number, cursors: number, codes: number, width: number, sorted: number): void
+  sortByClass(classIds: number, n: number, cursors: number, codes: number, width: number, sorted: number, weights: number,
+    sortedWeights: number): void
   diversityScratchBytes(radix: number): number
-  diversity(sorted: number, width: number, sizes: number, jFrom: number, jTo: number, start: number, radix: number, l: number,
-    scratch: number, out: number): void
+  diversity(sorted: number, width: number, sizes: number, rows: number, jFrom: number, jTo: number, start: number, radix: number,
+    l: number, scratch: number, out: number, sortedWeights: number): void
   remap(codes: number, n: number, map: number, out: number): void
   keptOf(classIds: number, n: number, fail: number, out: number): number
   firstRows(classIds: number, from: number, n: number, nClasses: number, out: number): void
