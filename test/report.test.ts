@@ -174,6 +174,41 @@ describe('a report never discloses a small combination', () => {
   })
 })
 
+describe('leaks found by a review (helper-12), each closed', () => {
+  const all = ['r.html', 'r.md', 'r.json']
+  const named = (r: { out: string; files: Record<string, string> }, text: string) => [r.out, ...Object.values(r.files)].some(f => f.includes(text))
+
+  it('an arrondissement note names no code held by fewer than k records', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [['21000', '11000', '44000'][i % 3], i % 2 ? 'M' : 'F'])
+    const file = tempFile('a.csv', ['arr,sex', ...rows.map(r => r.join(',')), '54000,F', '56000,M'].join('\n'))
+    const r = await reports([file, '--qi', 'arr,sex', '--k', '3', '--max-suppression', '10%'], all)
+    expect(named(r, '21000')).toBe(true) // the common codes are still listed
+    expect(named(r, '54000')).toBe(false)
+    expect(named(r, '56000')).toBe(false)
+  })
+
+  it('with --person, a class of one person is not named, though that person has many rows and values', async () => {
+    const rows = [...Array.from({ length: 12 }, (_, i) => `p${i},${['1001', '1002', '1003', '2001', '2002', '2003'][i % 6]}`),
+      ...Array.from({ length: 30 }, (_, i) => `pX,${['7777', '7778', '7779'][i % 3]}`)]
+    const file = tempFile('h.csv', ['pid,zip', ...rows].join('\n'))
+    const hierarchy = tempFile('zh.csv', ['1001;G1;*', '1002;G1;*', '1003;G1;*', '2001;G2;*', '2002;G2;*', '2003;G2;*',
+      '7777;RAREGRP;*', '7778;RAREGRP;*', '7779;RAREGRP;*'].join('\n'))
+    const r = await reports([file, '--qi', 'zip', '--person', 'pid', '--k', '3', '--max-suppression', '80%',
+      '--hierarchy', `zip=${hierarchy}`], all)
+    expect(named(r, 'G1')).toBe(true)
+    expect(named(r, 'RAREGRP')).toBe(false)
+  })
+
+  it('the values of a column flagged as national numbers are not named, not even as classes or as an example', async () => {
+    // valid national numbers (their check digits agree), so that the identifier lint flags the column
+    const numbers = ['85011010034', '85011110103', '85011210269', '85011310338', '85011410407', '85011510573']
+    const rows = numbers.flatMap((nn, i) => [2019, 2020, 2021, 2022].map(y => `${nn},${y},${i % 2 ? 'M' : 'F'}`))
+    const file = tempFile('nn.csv', ['nn,year,sex', ...rows].join('\n'))
+    const r = await reports([file, '--qi', 'nn,year,sex', '--k', '3', '--json'], all)
+    for (const nn of numbers) expect(named(r, nn), nn).toBe(false)
+  })
+})
+
 describe('hideSmall', () => {
   it('withholds every count below k, and enough others that none below k can be pinned down', () => {
     // cells: a count, and whether the reader knows it is at least k (a listed value) or at least 1

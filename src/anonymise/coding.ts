@@ -9,13 +9,18 @@ import type { ChosenHierarchy } from './hierarchies.js'
 import type { Judged } from './lattice.js'
 import type { Coding, ColumnCoding } from './types.js'
 
-/** A node in figures; `records[j][code]`: the records with each original code of quasi-identifier j. */
-export function coding(c: Candidate<Judged>, chosen: ChosenHierarchy[], metric: Metric, n: number, records: Float64Array[]): Coding {
+/**
+ * A node in figures; `records[j][code]`: the records with each original code of quasi-identifier j. An example
+ * class is given when it holds at least `k` records and two values or more (`k` null: no example, as when k
+ * counts persons).
+ */
+export function coding(c: Candidate<Judged>, chosen: ChosenHierarchy[], metric: Metric, n: number, records: Float64Array[],
+  k: number | null): Coding {
   const { figures, metrics } = c.figures
   const kept = n - figures.suppressed
   const columns = chosen.map((h, j): ColumnCoding => ({
     column: h.hierarchy.column, hierarchy: h.source, assumed: h.assumed, levelNames: h.hierarchy.levelNames,
-    level: c.levels[j], levelName: h.hierarchy.levelNames[c.levels[j]], example: commonest(h, c.levels[j], records[j]),
+    level: c.levels[j], levelName: h.hierarchy.levelNames[c.levels[j]], example: k === null ? null : commonest(h, c.levels[j], records[j], k),
     loss: metrics.columns[j].loss, precision: metrics.columns[j].precision,
   }))
   return {
@@ -30,13 +35,22 @@ export function coding(c: Candidate<Judged>, chosen: ChosenHierarchy[], metric: 
   }
 }
 
-/** The label of the class with the most records at `level`, given the records with each original code. */
-function commonest(h: ChosenHierarchy, level: number, records: Float64Array): string | null {
+/**
+ * The label of the class with the most records at `level`, among those of two values or more and k records
+ * or more (a class of one value would name that value), given the records with each original code.
+ */
+function commonest(h: ChosenHierarchy, level: number, records: Float64Array, k: number): string | null {
   const map = h.hierarchy.maps[level]
   const classRecords = new Float64Array(h.hierarchy.labels[level].length)
-  records.forEach((r, code) => { classRecords[map[code]] += r })
-  const g = classRecords.reduce((best, r, i) => r > classRecords[best] ? i : best, 0)
-  return h.hierarchy.labels[level][g] ?? null
+  const values = new Uint32Array(classRecords.length)
+  records.forEach((r, code) => {
+    if (r <= 0) return
+    classRecords[map[code]] += r
+    values[map[code]]++
+  })
+  let best = -1
+  classRecords.forEach((r, g) => { if (values[g] >= 2 && r >= k && (best < 0 || r > classRecords[best])) best = g })
+  return best < 0 ? null : h.hierarchy.labels[level][best] ?? null
 }
 
 /** What the schema metadata of a coded table records (key riskcheck.coding): enough to redo the coding. */

@@ -8,8 +8,8 @@ import { searchLattice } from '../lattice/search.js'
 import type { Candidate } from '../lattice/search.js'
 import { ROLE_KEY } from '../roles.js'
 import { loadKernels } from '../kernels/wasm/index.js'
-import type { FrequencyTable, RiskResult } from '../types.js'
-import { codeTable } from './coded.js'
+import type { CodeColumn, Kernels, RiskResult } from '../types.js'
+import { codeTable, concatCodes } from './coded.js'
 import { columnMapping } from './mapping.js'
 import { checkAgreement, coding, codingRecord } from './coding.js'
 import { chooseHierarchy } from './hierarchies.js'
@@ -37,11 +37,16 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   if (before.meetsThreshold || unsupported) return nothingToSearch(table, policy, before, maxSuppression, unsupported)
   const lattice = generalisationLattice(table, policy, before)
   const kernels = policy.kernels ?? loadKernels()
+  // what each original value holds: records, or with a person column distinct persons (k counts persons);
+  // a value holding fewer than k is named nowhere (notes, mappings)
+  const person = policy.person === undefined ? null : encodeColumn(table, policy.person, before.source ?? 'the table')
+  const held = lattice.qi.map((c, j) => person ? personsPer(kernels, c, person) : lattice.records[j])
   const suppress = policy.suppress ?? 'remove'
   const started = performance.now()
   const search = searcher(lattice, suppress, policy.progress ?? silentProgress)
   const found = search.run(lattice.suppressionLimit, 1 + (policy.alternatives ?? 3))
-  const summary = (c: Candidate<Judged>) => coding(c, lattice.chosen, lattice.metric, lattice.n, lattice.records)
+  const summary = (c: Candidate<Judged>) => coding(c, lattice.chosen, lattice.metric, lattice.n, lattice.records,
+    person ? null : lattice.criteria.k)
   const [best, ...runnersUp] = found.ranked
   const transformation = best ? summary(best) : null
   const alternatives = best && transformation ? alternativesOf(transformation, runnersUp.map(summary),
@@ -49,7 +54,7 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   const searchMs = Math.round(performance.now() - started)
   policy.progress?.end()
   const done = (r: Omit<AnonymiseResult, 'search' | 'assumptions' | 'before' | 'notes'>): AnonymiseResult => ({
-    before, ...r, assumptions: assumptionsOf(lattice.chosen), notes: notesOf(table, lattice),
+    before, ...r, assumptions: assumptionsOf(lattice.chosen), notes: notesOf(table, lattice, held, lattice.criteria.k),
     search: {
       metric: lattice.metric, maxSuppression, suppressionLimit: lattice.suppressionLimit, nodes: found.nodes,
       evaluated: search.judged(), rolledUp: lattice.rollUp.rolled, pruned: found.pruned,
@@ -67,10 +72,12 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   // measured as a later `riskcheck coded.arrow` will: roles from the coded table's metadata
   const after = analyse(coded, { ...policy, qi: undefined, sensitive: undefined, source: undefined })
   checkAgreement(transformation, after, lattice.n, suppress)
-  // with a person column, a value's count is its distinct persons (k counts persons)
-  const person = policy.person === undefined ? null : encodeColumn(table, policy.person, before.source ?? 'the table')
-  const mappings = lattice.qi.map((c, j) => columnMapping(c, lattice.chosen[j], best.levels[j],
-    person ? personsPerCode(kernels.frequencyTable([c, person], table.numRows), c.radix) : lattice.records[j], person ? 'persons' : 'records'))
+  const mappings = lattice.qi.map((c, j) => {
+    const map = lattice.chosen[j].hierarchy.maps[best.levels[j]]
+    const classPersons = person ? personsPer(kernels, { radix: Math.max(...map) + 1, chunks: [concatCodes(c, map)] }, person)
+      : undefined
+    return columnMapping(c, lattice.chosen[j], best.levels[j], held[j], person ? 'persons' : 'records', classPersons)
+  })
   return done({ transformation, after, alternatives, table: coded, reason: null, mappings })
 }
 
@@ -141,8 +148,10 @@ function nothingToSearch(table: Table, policy: Policy, before: RiskResult, maxSu
 }
 
 /** Distinct persons with each code, from the distinct (code, person) pairs. */
-function personsPerCode(pairs: FrequencyTable, radix: number): Float64Array {
-  const persons = new Float64Array(radix)
+/** The distinct persons with each code of `column` (its radix long). */
+function personsPer(kernels: Kernels, column: CodeColumn, person: CodeColumn): Float64Array {
+  const pairs = kernels.frequencyTable([column, person], person.chunks.reduce((a, c) => a + c.length, 0))
+  const persons = new Float64Array(column.radix)
   for (const code of pairs.codes[0]) persons[code]++
   return persons
 }
@@ -152,11 +161,15 @@ function assumptionsOf(chosen: ChosenHierarchy[]): string[] {
   return chosen.flatMap(c => c.assumed ? [`${c.hierarchy.column}: ${c.source} (${c.hierarchy.levelNames.join(' > ')})`] : [])
 }
 
-/** What a reader of the coding should know: arrondissement codes whose meaning changed, identifiers kept. */
-function notesOf(table: Table, lattice: Lattice): string[] {
+/**
+ * What a reader of the coding should know: arrondissement codes whose meaning changed (those held by k records
+ * or persons: a note names its codes), identifiers kept.
+ */
+function notesOf(table: Table, lattice: Lattice, held: Float64Array[], k: number): string[] {
   return [
     ...lattice.chosen.flatMap((c, j) => c.source === 'preset "be-arrondissement"'
-      ? arrondissementNotes(lattice.qi[j].labels).map(note => `${c.hierarchy.column}: ${note}`) : []),
+      ? arrondissementNotes(lattice.qi[j].labels.filter((_, code) => held[j][code] >= k)).map(note => `${c.hierarchy.column}: ${note}`)
+      : []),
     ...table.schema.fields.filter(f => f.metadata.get(ROLE_KEY) === 'identifier').map(f => `${f.name}: an identifier ` +
       '(riskcheck.role), kept unchanged in the coded table; a pseudonym still links records to other data: leave it ' +
       'out with --drop if the recipients do not need it'),

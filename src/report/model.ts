@@ -306,17 +306,18 @@ function mappingOf(m: ColumnMapping, k: number, unlisted: ProposedColumn['mappin
   const base = { distinctValues: m.values.length, unit: m.unit, unlisted }
   const byClass = new Map<string | null, { listed: ColumnMapping['values']; folded: number; small: number; values: number; total: number }>()
   for (const v of m.values) {
-    const cls = byClass.get(v.published) ?? { listed: [], folded: 0, small: 0, values: 0, total: 0 }
+    const cls = byClass.get(v.published) ?? { listed: [], folded: 0, small: 0, values: 0, total: m.classTotals.get(v.published) ?? 0 }
     cls.values++
-    cls.total += v.records
     if (v.records >= k) cls.listed.push(v)
     else { cls.folded++; cls.small += v.records }
     byClass.set(v.published, cls)
   }
-  // classes of fewer than k in all: neither their values nor their names, one row for them all
-  const tiny = [...byClass.values()].filter(c => c.total < k)
+  // classes of fewer than k in all, and an identifier's classes of one value (its values, then): neither their
+  // values nor their names, one row for them all
+  const unnamed = (c: { total: number; values: number }) => c.total < k || (unlisted === 'identifier' && c.values === 1)
+  const tiny = [...byClass.values()].filter(unnamed)
   const tinyRow = tiny.length ? { values: tiny.reduce((a, c) => a + c.values, 0), records: tiny.reduce((a, c) => a + c.total, 0) } : null
-  const named = [...byClass].filter(([, c]) => c.total >= k)
+  const named = [...byClass].filter(([, c]) => !unnamed(c))
   if (unlisted) {
     const classes: MappedClass[] = named.map(([published, c]) => ({ published, named: true, values: c.values, records: c.total }))
     if (tinyRow) classes.push({ published: null, named: false, ...tinyRow })
