@@ -226,11 +226,13 @@ describe('hideSmall', () => {
       if (withheld.length === 0 || withheld.length === cs.length) return
       const total = withheld.reduce((a, [x]) => a + x.c, 0)
       expect(total).toBeGreaterThanOrEqual(k)
-      // the most a reader can work out for a small withheld count: total minus what the others are at least
+      // what a reader can work out for a small withheld count: at most the total minus what the others are at
+      // least, at least the total minus what the others are at most (a listed value: no bound; a small one: k - 1)
       for (const [x, i] of withheld) {
         if (x.listed) continue
-        const upper = total - withheld.filter(([, j]) => j !== i).reduce((a, [, j]) => a + lower[j], 0)
-        expect(upper).toBeGreaterThanOrEqual(k - 1)
+        const others = withheld.filter(([, j]) => j !== i)
+        expect(total - others.reduce((a, [, j]) => a + lower[j], 0)).toBeGreaterThanOrEqual(k - 1)
+        expect(total - others.reduce((a, [y]) => a + (y.listed ? Infinity : k - 1), 0)).toBeLessThanOrEqual(1)
       }
     }), { numRuns: 500 })
   })
@@ -241,6 +243,9 @@ describe('hideSmall', () => {
     expect(hideSmall([10, 9], 5)).toEqual([10, 9])
     // the review's case: NL 5 listed, one value of 1 folded, BE 100: NL + 1 = 6 pins both; BE withheld too
     expect(hideSmall([100, 5, 1], 5, [5, 5, 1])).toEqual([null, null, null])
+    // the second review's case: A 10 listed, B 4 folded (1 value), C 10 listed, D 4 a tiny class (1 class):
+    // 4 + 4 = 8 with each at most 4 pins both; a 10 withheld too
+    expect(hideSmall([10, 4, 10, 4], 5, [5, 1, 5, 1], [Infinity, 4, Infinity, 4])).toEqual([null, null, 10, null])
   })
 })
 

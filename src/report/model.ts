@@ -73,7 +73,7 @@ export interface MappedValue {
   value: string | null
   folded: number | null
   /** The class it is published as; null (with named false) for the classes of fewer than k records in all,
-   * which are not named either (no record of theirs can be kept: every class kept holds k). */
+   * and for an identifier's classes of one value, which are not named either. */
   published: string | null
   named: boolean
   records: number | null
@@ -316,13 +316,15 @@ function mappingOf(m: ColumnMapping, k: number, unlisted: ProposedColumn['mappin
   // values nor their names, one row for them all
   const unnamed = (c: { total: number; values: number }) => c.total < k || (unlisted === 'identifier' && c.values === 1)
   const tiny = [...byClass.values()].filter(unnamed)
-  const tinyRow = tiny.length ? { values: tiny.reduce((a, c) => a + c.values, 0), records: tiny.reduce((a, c) => a + c.total, 0) } : null
+  const tinyRow = tiny.length ? { values: tiny.reduce((a, c) => a + c.values, 0), records: tiny.reduce((a, c) => a + c.total, 0),
+    most: tiny.length * (k - 1) } : null
   const named = [...byClass].filter(([, c]) => !unnamed(c))
   if (unlisted) {
     const classes: MappedClass[] = named.map(([published, c]) => ({ published, named: true, values: c.values, records: c.total }))
-    if (tinyRow) classes.push({ published: null, named: false, ...tinyRow })
-    // a named class has k or more; the row of the tiny classes at least one record per value
-    const shown = hideSmall(classes.map(c => c.records as number), k, classes.map(c => c.named ? k : c.values))
+    if (tinyRow) classes.push({ published: null, named: false, values: tinyRow.values, records: tinyRow.records })
+    // a named class has k or more; the row of the tiny classes at least one record per value, at most k - 1 per class
+    const shown = hideSmall(classes.map(c => c.records as number), k, classes.map(c => c.named ? k : c.values),
+      classes.map(c => c.named ? Infinity : (tinyRow as { most: number }).most))
     return { ...base, values: null, classes: classes.map((c, i) => ({ ...c, records: shown[i] })) }
   }
   const rows: MappedValue[] = []
@@ -331,28 +333,34 @@ function mappingOf(m: ColumnMapping, k: number, unlisted: ProposedColumn['mappin
     if (c.folded > 0) rows.push({ value: null, folded: c.folded, published, named: true, records: c.small })
   }
   if (tinyRow) rows.push({ value: null, folded: tinyRow.values, published: null, named: false, records: tinyRow.records })
-  // a listed value has k or more; a folded row at least one record per value
-  const shown = hideSmall(rows.map(r => r.records as number), k, rows.map(r => r.folded ?? k))
+  // a listed value has k or more; a folded row at least one record per value and at most k - 1 per value
+  // (the row of the tiny classes at most k - 1 per class)
+  const shown = hideSmall(rows.map(r => r.records as number), k, rows.map(r => r.folded ?? k),
+    rows.map(r => r.folded === null ? Infinity : r.named ? r.folded * (k - 1) : (tinyRow as { most: number }).most))
   return { ...base, values: rows.map((r, i) => ({ ...r, records: shown[i] })), classes: null }
 }
 
 /**
  * The counts of one table as they may be shown: those below k withheld (null), and then the smallest shown
- * ones too, until nothing can be worked out from the table's total: the withheld counts add up to k or more,
- * and a count below k withheld is not pinned down by what a reader knows of the others. `lower[i]`: what a
- * reader knows count i to be at least when withheld (k for a value listed because it has k; the number of
- * values for a row that folds them); default 1 below k, k from k. The slack, withheld total minus those lower
- * bounds, must reach k - 2: then a count below k could be anything from 1 to k - 1 for all a reader can tell.
+ * ones too, until nothing can be worked out from the table's total. `lower[i]` and `upper[i]`: what a reader
+ * knows count i to be at least and at most when withheld (k and no bound for a value listed because it has
+ * k; for a row that folds n values of fewer than k each, n and n(k - 1)); default 1 and k - 1 below k, k and
+ * no bound from k. Safe when the withheld counts add up to k or more and a count below k withheld is not
+ * pinned down: the others' lower bounds leave it room to reach k - 1 (slack of k - 2 or more), and their
+ * upper bounds leave it room to be as small as its own lower bound.
  */
-export function hideSmall(counts: number[], k: number, lower: number[] = counts.map(c => c < k ? 1 : k)): (number | null)[] {
+export function hideSmall(counts: number[], k: number, lower: number[] = counts.map(c => c < k ? 1 : k),
+  upper: number[] = counts.map(c => c < k ? k - 1 : Infinity)): (number | null)[] {
   const shown: (number | null)[] = counts.map(c => c < k ? null : c)
   if (!shown.includes(null)) return shown
   const bySize = counts.map((c, i) => [c, i]).filter(([c]) => c >= k).sort((a, b) => a[0] - b[0] || a[1] - b[1])
   const safe = () => {
-    let total = 0
-    let bounds = 0
-    shown.forEach((x, i) => { if (x === null) { total += counts[i]; bounds += lower[i] } })
-    return total >= k && total - bounds >= k - 2
+    const withheld = shown.flatMap((x, i) => x === null ? [i] : [])
+    const total = withheld.reduce((a, i) => a + counts[i], 0)
+    const bounds = withheld.reduce((a, i) => a + lower[i], 0)
+    const room = withheld.reduce((a, i) => a + upper[i], 0)
+    return total >= k && total - bounds >= k - 2 &&
+      withheld.every(i => counts[i] >= k || total - (room - upper[i]) <= lower[i])
   }
   for (const [, i] of bySize) {
     if (safe()) break
