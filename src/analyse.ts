@@ -78,8 +78,11 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
   }
   // in a frequency table every combination is a row of its own: no column is a pseudonym for being all distinct
   const roles = resolveRoles(table, { ...options, counts: counts ?? undefined }, name => counts ? -1 : encode(name).distinct, source)
-  // the lint judges values row by row: a frequency table's rows are not records
-  const identifiers = counts ? [] : lintTable(table, encode)
+  const kernels = options.kernels ?? loadKernels()
+  const records = recordsOf(table, counts, kernels, source)
+  if (records.n === 0) throw new RiskcheckError('E_EMPTY', `${source} counts no records: there is nothing to analyse`)
+  // the lint judges a column's values against its records (a frequency table's rows are combinations)
+  const identifiers = lintTable(table, encode, records.n)
   if (options.strict && identifiers.length > 0) {
     const columns = [...new Set(identifiers.map(f => f.column))]
     const kinds = (c: string) => identifiers.filter(f => f.column === c).map(f => f.kind).join(', ')
@@ -100,9 +103,6 @@ export function analyse(table: Table, options: AnalyseOptions = {}): RiskResult 
   }
   const qi = roles.quasiIdentifiers.map(encode)
   const sensitive = roles.sensitive.map(encode)
-  const kernels = options.kernels ?? loadKernels()
-  const records = recordsOf(table, counts, kernels, source)
-  if (records.n === 0) throw new RiskcheckError('E_EMPTY', `${source} counts no records: there is nothing to analyse`)
   const out = records.frequencies({ quasiIdentifiers: qi, sensitive, k: thresholds.k, l: thresholds.l ?? 2 })
   const closeness = options.tCloseness || thresholds.t !== null ? Object.fromEntries(sensitive.map(s => [s.name,
     tCloseness(records.tuples([...qi, s]), qi.length, sensitiveCloseness(s, options))])) : null
@@ -151,9 +151,12 @@ export function personColumn(column: EncodedColumn, source: string): EncodedColu
   return column
 }
 
-/** The identifier lint of every column riskcheck can encode (columns it cannot are reported by the roles). */
-function lintTable(table: Table, encode: (name: string) => EncodedColumn): IdentifierFinding[] {
-  return table.schema.fields.flatMap(f => canEncode(f.type) ? lintColumn(encode(f.name), table.numRows) : [])
+/**
+ * The identifier lint of every column riskcheck can encode (columns it cannot are reported by the roles),
+ * the table holding `records` records.
+ */
+function lintTable(table: Table, encode: (name: string) => EncodedColumn, records: number): IdentifierFinding[] {
+  return table.schema.fields.flatMap(f => canEncode(f.type) ? lintColumn(encode(f.name), records) : [])
 }
 
 /** The record a coded table carries of its coding (null when it has none or it is not a readable record). */

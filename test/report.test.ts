@@ -206,6 +206,12 @@ describe('leaks found by a review (helper-12), each closed', () => {
     const file = tempFile('nn.csv', ['nn,year,sex', ...rows].join('\n'))
     const r = await reports([file, '--qi', 'nn,year,sex', '--k', '3', '--json'], all)
     for (const nn of numbers) expect(named(r, nn), nn).toBe(false)
+    // and through the column's frequency table (the lint judges its values against the records it counts)
+    const freq = join(mkdtempSync(join(tmpdir(), 'riskcheck-freq-')), 'nn.freq.arrow')
+    expect((await main(['freq', file, '--qi', 'nn,year,sex', '--out', freq], { out: () => {}, err: () => {} }))).toBe(0)
+    const f = await reports([freq, '--k', '3', '--json'], all)
+    expect(f.out).toContain('national register')
+    for (const nn of numbers) expect(named(f, nn), nn).toBe(false)
   })
 })
 
