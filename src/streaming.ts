@@ -70,7 +70,7 @@ const GROUP_ROWS = 4_000_000
 
 /**
  * The frequency table of the Arrow IPC file or stream at `path`, read batch by batch (and added in groups of
- * at least `groupRows` rows). The roles must be given
+ * at least `groupRows` rows, and of as many as the combinations found so far). The roles must be given
  * (options or field metadata): inferring them needs every row.
  */
 export async function streamFrequencyFile(path: string, options: AnalyseOptions = {}, progress: Progress = silentProgress,
@@ -111,7 +111,8 @@ export async function streamFrequencyFile(path: string, options: AnalyseOptions 
       // than counting the rows of a larger group
       group.push(batch)
       grouped += batch.numRows
-      if (grouped >= groupRows) {
+      // a group as large as the combinations found so far, at least: each merge regroups them all
+      if (grouped >= Math.max(groupRows, (acc as Accumulator).size)) {
         addBatch(acc as Accumulator, new Table(group), names as string[], kernels, source)
         group = []
         grouped = 0

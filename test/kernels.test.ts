@@ -32,6 +32,18 @@ describe('frequencies: WebAssembly equals the reference', () => {
     fc.assert(fc.property(weighted, x => expectSame(wasm.frequencies(x), referenceKernels.frequencies(x))), { numRuns: 300 })
   })
 
+  test('with weights of billions of records (the histogram of class sizes stays small), and never a weight of 0', () => {
+    const col = (codes: number[], radix: number): CodeColumn => ({ radix, chunks: [Uint32Array.from(codes)] })
+    const x = { rows: 4, quasiIdentifiers: [col([0, 1, 2, 2], 3)], sensitive: [col([0, 1, 0, 1], 2)], k: 5, l: 2,
+      weights: Uint32Array.from([2_000_000_000, 3, 1, 4]) }
+    expectSame(wasm.frequencies(x), referenceKernels.frequencies(x))
+    expect(wasm.frequencies(x).histogram).toEqual([[3, 1], [5, 1], [2_000_000_000, 1]])
+    for (const kernels of [wasm, referenceKernels]) {
+      expect(() => kernels.frequencies({ ...x, weights: Uint32Array.from([1, 0, 1, 1]) })).toThrow(/at least 1/)
+      expect(() => kernels.frequencyTable(x.quasiIdentifiers, 4, Uint32Array.from([1, 0, 1, 1]))).toThrow(/at least 1/)
+    }
+  })
+
   const col = (codes: number[], radix: number): CodeColumn => ({ radix, chunks: [Uint32Array.from(codes)] })
   const cases: [string, KernelInput][] = [
     ['one row', { rows: 1, quasiIdentifiers: [col([0], 1)], sensitive: [col([0], 1)], k: 2, l: 2 }],

@@ -74,7 +74,8 @@ export function anonymise(table: Table, policy: Policy = {}): AnonymiseResult {
   checkAgreement(transformation, after, lattice.n, suppress)
   const mappings = lattice.qi.map((c, j) => {
     const map = lattice.chosen[j].hierarchy.maps[best.levels[j]]
-    const classPersons = person ? personsPer(kernels, { radix: Math.max(...map) + 1, chunks: [concatCodes(c, map)] }, person)
+    const radix = Math.max(1, lattice.chosen[j].hierarchy.labels[best.levels[j]].length)
+    const classPersons = person ? personsPer(kernels, { radix, chunks: [concatCodes(c, map)] }, person)
       : undefined
     return columnMapping(c, lattice.chosen[j], best.levels[j], held[j], person ? 'persons' : 'records', classPersons)
   })
@@ -147,7 +148,6 @@ function nothingToSearch(table: Table, policy: Policy, before: RiskResult, maxSu
   }
 }
 
-/** Distinct persons with each code, from the distinct (code, person) pairs. */
 /** The distinct persons with each code of `column` (its radix long). */
 function personsPer(kernels: Kernels, column: CodeColumn, person: CodeColumn): Float64Array {
   const pairs = kernels.frequencyTable([column, person], person.chunks.reduce((a, c) => a + c.length, 0))

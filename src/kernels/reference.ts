@@ -12,6 +12,7 @@ export function flattenCodes(col: CodeColumn): number[] {
 /** Reference kernels: group rows by the text of their code tuple in a Map. */
 export const referenceKernels: Kernels = {
   frequencies(input: KernelInput): KernelOutput {
+    if (input.weights?.includes(0)) throw new RangeError('weights must be at least 1')
     const qi = input.quasiIdentifiers.map(flattenCodes)
     const sensitive = input.sensitive.map(flattenCodes)
     const weight = (i: number) => input.weights ? input.weights[i] : 1
@@ -38,6 +39,7 @@ export const referenceKernels: Kernels = {
   },
 
   frequencyTable(columns: CodeColumn[], rows: number, weights?: Uint32Array): FrequencyTable {
+    if (weights?.includes(0)) throw new RangeError('weights must be at least 1')
     const cols = columns.map(flattenCodes)
     const tuples = new Map<string, { row: number; count: number }>()
     for (let i = 0; i < rows; i++) {

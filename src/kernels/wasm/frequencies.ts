@@ -7,6 +7,13 @@ import type { Arena, Exports } from './instance.js'
 import { apart, rowParts } from './team.js'
 import type { Team } from './team.js'
 
+/** Weights, when given, are one per row and at least 1 (a row of weight 0 would be a class of no records). */
+function checkWeights(weights: Uint32Array | undefined, rows: number): void {
+  if (!weights) return
+  if (weights.length !== rows) throw new RangeError(`${weights.length} weights for ${rows} rows`)
+  if (weights.subarray(0, rows).includes(0)) throw new RangeError('weights must be at least 1')
+}
+
 const widthOf = (cols: CodeColumn[]) => Math.max(1, ...cols.map(c => c.chunks[0]?.BYTES_PER_ELEMENT ?? 1))
 
 /**
@@ -33,7 +40,7 @@ function groupedRows(x: Exports, columns: CodeColumn[], rows: number, team: Team
 /** Class figures and l-diversity of the rows of `input` (each row `input.weights[i]` records, if given). */
 export function frequencies(x: Exports, input: KernelInput, team: Team): KernelOutput {
   const n = input.rows
-  if (input.weights && input.weights.length !== n) throw new RangeError(`${input.weights.length} weights for ${n} rows`)
+  checkWeights(input.weights, n)
   const { mem, keys, sizes, column, classes: nClasses, weights } = groupedRows(x, input.quasiIdentifiers, n, team,
     { assignIds: input.sensitive.length > 0, alsoUploads: input.sensitive, weights: input.weights })
 
@@ -67,11 +74,10 @@ interface DiversityInput {
 function diversityOf(x: Exports, mem: Arena, team: Team, d: DiversityInput): DiversityFigures {
   const parts = rowParts(d.n, team.size)
   const stride = apart(4 * d.nClasses)
-  // the rows of each class: its size, unless rows are weighted
-  const rowsPer = d.weights ? mem.alloc(stride) : d.sizes
-  if (d.weights) x.countClasses(d.keys, d.n, d.nClasses, rowsPer)
-  const counts = parts.length === 1 ? rowsPer : mem.alloc(stride * parts.length)
-  if (parts.length > 1) team.run('countClasses', parts.map((p, t) => [d.keys + 4 * p.from, p.count, d.nClasses, counts + stride * t]))
+  // each part's rows of each class (one part, unweighted: the class sizes), and the rows of each class
+  const counts = parts.length === 1 && !d.weights ? d.sizes : mem.alloc(stride * parts.length)
+  if (counts !== d.sizes) team.run('countClasses', parts.map((p, t) => [d.keys + 4 * p.from, p.count, d.nClasses, counts + stride * t]))
+  const rowsPer = !d.weights ? d.sizes : parts.length === 1 ? counts : summedCounts(mem, counts, parts.length, stride, d.nClasses)
   const runs = classRuns(mem.u32(rowsPer, d.nClasses), team.size)
   const cursors = mem.alloc(stride * parts.length)
   team.run('classCursors', runs.map(r => [counts, parts.length, stride, r.from, r.to, r.start, cursors]))
@@ -89,6 +95,17 @@ function diversityOf(x: Exports, mem: Arena, team: Team, d: DiversityInput): Div
   const none = d.nClasses === 0
   return { distinct: none ? 0 : min(0), entropyH: none ? 0 : min(1), maxRatio: Math.max(...f.map(r => r[2])),
     classesBelowL: sum(3), recordsBelowL: sum(4), homogeneousClasses: sum(5), homogeneousRecords: sum(6) }
+}
+
+/** The rows of each class, summed over the parts' counts (`nParts` tables `stride` bytes apart). */
+function summedCounts(mem: Arena, counts: number, nParts: number, stride: number, nClasses: number): number {
+  const total = mem.alloc(stride)
+  const sum = mem.u32(total, nClasses).fill(0)
+  for (let t = 0; t < nParts; t++) {
+    const part = mem.u32(counts + stride * t, nClasses)
+    for (let j = 0; j < nClasses; j++) sum[j] += part[j]
+  }
+  return total
 }
 
 /** Judging a class costs about as much as reading this many of its rows (measured: the logarithms). */
@@ -116,7 +133,14 @@ function classRuns(sizes: Uint32Array, count: number): { from: number; to: numbe
   return runs
 }
 
+/** The number of classes of each size; sizes counted in a table up to the largest, unless that is sparse. */
 function readHistogram(x: Exports, mem: Arena, sizes: number, nClasses: number, maxSize: number): [number, number][] {
+  if (maxSize > 4 * nClasses + 1024) {
+    // weighted sizes can run to billions of records: count the few sizes there are
+    const bySize = new Map<number, number>()
+    for (const f of mem.u32(sizes, nClasses)) bySize.set(f, (bySize.get(f) ?? 0) + 1)
+    return [...bySize].sort((a, b) => a[0] - b[0])
+  }
   const out = mem.alloc((maxSize + 1) * 4)
   x.sizeHistogram(sizes, nClasses, out, maxSize)
   const counts = mem.u32(out, maxSize + 1)
@@ -130,7 +154,7 @@ function readHistogram(x: Exports, mem: Arena, sizes: number, nClasses: number, 
  * groupRows numbers classes: key order for a dense table, first appearance for a hashed one.
  */
 export function frequencyTable(x: Exports, columns: CodeColumn[], rows: number, team: Team, weights?: Uint32Array): FrequencyTable {
-  if (weights && weights.length !== rows) throw new RangeError(`${weights.length} weights for ${rows} rows`)
+  checkWeights(weights, rows)
   const { mem, keys, sizes, column, classes: nTuples } = groupedRows(x, columns, rows, team, { assignIds: true, alsoUploads: [], weights })
   const first = firstRowsOf(mem, team, keys, rows, nTuples)
   const out = mem.alloc(nTuples * 4)

@@ -94,8 +94,13 @@ let scratch: Exports | undefined
  * touching fresh pages. Each use starts with reset() and ends before the next begins.
  */
 export function scratchInstance(): Exports {
+  // memory is never given back to the system by an instance: one grown past this is let go, for a new one
+  if (scratch && scratch.memory.buffer.byteLength > SCRATCH_KEPT_BYTES) scratch = undefined
   return (scratch ??= instantiate(kernelModule()))
 }
+
+/** The most memory the scratch instance keeps from one use to the next. */
+const SCRATCH_KEPT_BYTES = 256 * 2 ** 20
 
 function readWasm(): Uint8Array {
   try {
