@@ -180,8 +180,10 @@ function encodeByKey(vector: Vector, keyAt: KeyAt, label: Label, what: string, f
     return t
   }
   const rowBytes = (data: Data) => (data.values as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT * data.stride
-  const fast = new Set(fixed ? vector.data.filter(d => d.nullCount === 0 && d.length > 0 && [4, 8, 16].includes(rowBytes(d))) : [])
-  const found = fast.size > 0 ? distinctOf([...fast], rowBytes([...fast][0]) as 4 | 8 | 16, keyAt, tOf, what) : null
+  const candidates = fixed ? vector.data.filter(d => d.nullCount === 0 && d.length > 0 && [4, 8, 16].includes(rowBytes(d))) : []
+  // null when the values are too many to gain from it: each value's key is read here anyway
+  const found = candidates.length > 0 ? distinctOf(candidates, rowBytes(candidates[0]) as 4 | 8 | 16, keyAt, tOf, what) : null
+  const fast = new Set(found ? candidates : [])
   const temps = vector.data.map(data => {
     if (fast.has(data)) return null
     const valid = validity(data)
@@ -210,11 +212,13 @@ function encodeByKey(vector: Vector, keyAt: KeyAt, label: Label, what: string, f
 
 /**
  * The distinct bit patterns of `chunks` (without nulls) numbered in WebAssembly; keyIds[id] = tOf(the key
- * of pattern id), read at the row where it first appears.
+ * of pattern id), read at the row where it first appears. Null when there are more than an eighth as many
+ * patterns as rows (nothing to gain, and a hash table as large as the column).
  */
 function distinctOf(chunks: Data[], bytes: 4 | 8 | 16, keyAt: KeyAt, tOf: (key: Key) => number, what: string) {
   const values = chunks.map(d => new Uint8Array((d.values as Uint8Array).buffer, (d.values as Uint8Array).byteOffset, d.length * bytes))
   const found = distinctValues(values, bytes, what)
+  if (!found) return null
   const keyIds = new Uint32Array(found.first.length)
   let c = 0, start = 0, at = keyAt(chunks[0])
   found.first.forEach((row, id) => {

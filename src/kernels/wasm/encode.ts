@@ -71,7 +71,8 @@ export function intValues(chunks: IntChunk[], what: string) {
 /**
  * The distinct bit patterns of chunks (none empty) of fixed-width values, `rowBytes` (4, 8 or 16) each:
  * `first` holds the row (over the chunks one after another) where each first appears, in that order;
- * `codes` gives each chunk's codes from the code of each pattern.
+ * `codes` gives each chunk's codes from the code of each pattern. Null when the patterns are more than
+ * about an eighth of the rows.
  */
 export function distinctValues(chunks: ArrayBufferView[], rowBytes: 4 | 8 | 16, what: string) {
   const loadedChunks = loaded(chunks, rowBytes, what)
@@ -80,10 +81,13 @@ export function distinctValues(chunks: ArrayBufferView[], rowBytes: 4 | 8 | 16, 
     const ids = mem.alloc(rows * 4)
     const first = mem.alloc(rows * 4)
     const top = x.mark()
-    // a table for up to 2^16 values first, then 16 times larger each time it fills up
-    for (let log2 = 17; ; log2 += 4) {
+    // a table for up to 2^16 values first, then 16 times larger each time it fills up, up to one with room
+    // for an eighth of the rows
+    const most = Math.max(17, Math.ceil(Math.log2(Math.max(rows / 8, 1))) + 1)
+    for (let log2 = 17; ; log2 = Math.min(log2 + 4, most)) {
       x.release(top)
       const count = x.distinctValues(ptr, rows, rowBytes, mem.alloc(2 * rowBytes * 2 ** log2), log2, ids, first)
+      if (count < 0 && log2 >= most) return null
       if (count < 0) continue
       return {
         first: mem.u32(first, count).slice(),
