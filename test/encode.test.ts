@@ -184,6 +184,10 @@ describe('columns of floats, 64-bit integers, decimals (bit patterns of chunks w
       values => agree(values, new Float64())), { numRuns: 300 })
   })
 
+  test('a column of more distinct values than the WebAssembly numbering takes (100,000 of 100,000 rows)', () => {
+    agree(Array.from({ length: 100_000 }, (_, i) => ((i * 7919) % 100_000) / 8), new Float64())
+  })
+
   test('Float32', () => {
     fc.assert(fc.property(columnOf(fc.oneof(fc.float(), fc.constantFrom(0, -0, NaN, 1.5))), values => agree(values, new Float32())),
       { numRuns: 200 })
